@@ -25,6 +25,13 @@ INSTALLED_APPS = [
     "backend.areas",
     "backend.codes",
     "backend.org",
+    "backend.teams",
+    "backend.disputes",
+    "backend.reports",
+    "backend.enterprise",
+    "backend.creation",
+    "backend.assistance",
+    "backend.evidence",
 ]
 
 MIDDLEWARE = [

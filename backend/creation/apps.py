@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CreationConfig(AppConfig):
+    name = "backend.creation"
+    verbose_name = "创建任务"
