@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "backend.creation",
     "backend.assistance",
     "backend.evidence",
+    "backend.demo",
 ]
 
 MIDDLEWARE = [

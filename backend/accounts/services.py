@@ -13,4 +13,3 @@ def user_create(*, username: str, password: str, full_name: str = "", phone: str
     user.full_clean(exclude=["password"])
     user.save()
     return user
-

@@ -39,8 +39,12 @@ class Area(models.Model):
     level = models.PositiveSmallIntegerField(_("层级"), choices=Level.choices)
     kind = models.CharField(_("类别"), max_length=20, choices=Kind.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("上级区划"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name=_("上级区划"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     # e.g. "130900/130926/130926100/": ancestors in order, for breadcrumbs and ancestor look-ups.
     path = models.CharField(_("路径"), max_length=64, unique=True)

@@ -52,8 +52,14 @@ def cangzhou_areas() -> list[Area]:
         for row in _rows(file_name):
             parent = by_code[row[parent_key]]
             code = row["code"].ljust(12, "0")
-            area = Area(code=int(code), name=row["name"], level=level, kind=kind_of(row["code"], row["name"]),
-                        parent=parent, path=f"{parent.path}{row['code']}/")
+            area = Area(
+                code=int(code),
+                name=row["name"],
+                level=level,
+                kind=kind_of(row["code"], row["name"]),
+                parent=parent,
+                path=f"{parent.path}{row['code']}/",
+            )
             areas.append(area)
             by_code[row["code"]] = area
     return areas
@@ -64,7 +70,10 @@ def areas_load_cangzhou() -> int:
     """Insert or refresh every 沧州 division; running it twice leaves the same rows. Returns the count."""
     areas = cangzhou_areas()
     Area.objects.bulk_create(
-        areas, batch_size=1000, update_conflicts=True,
-        unique_fields=["code"], update_fields=["name", "level", "kind", "parent", "path"],
+        areas,
+        batch_size=1000,
+        update_conflicts=True,
+        unique_fields=["code"],
+        update_fields=["name", "level", "kind", "parent", "path"],
     )
     return len(areas)

@@ -29,18 +29,27 @@ class CodeTable(models.Model):
 
 
 class Code(models.Model):
-    table = models.ForeignKey(CodeTable, verbose_name=_("代码表"), on_delete=models.CASCADE,
-                              related_name="codes")
+    table = models.ForeignKey(
+        CodeTable, verbose_name=_("代码表"), on_delete=models.CASCADE, related_name="codes"
+    )
     code = models.CharField(_("代码"), max_length=10)
     name = models.CharField(_("名称"), max_length=80)
-    parent = models.ForeignKey("self", verbose_name=_("上级代码"), null=True, blank=True,
-                               on_delete=models.CASCADE, related_name="children")
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("上级代码"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="children",
+    )
 
     class Meta:
         verbose_name = _("代码")
         verbose_name_plural = _("代码")
         ordering = ["table", "code"]
-        constraints = [models.UniqueConstraint(fields=["table", "code"], name="code_unique_in_table")]
+        constraints = [
+            models.UniqueConstraint(fields=["table", "code"], name="code_unique_in_table")
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"

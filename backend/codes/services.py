@@ -41,6 +41,7 @@ def codes_load_gbt31000() -> int:
         for code, label in sorted(items, key=lambda item: len(item[0])):
             parent = rows.get(_parent_code(code, known) or "")
             rows[code], _ = Code.objects.update_or_create(
-                table=table, code=code, defaults={"name": label, "parent": parent})
+                table=table, code=code, defaults={"name": label, "parent": parent}
+            )
         count += len(rows)
     return count

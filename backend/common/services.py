@@ -19,7 +19,9 @@ def model_update(*, instance: M, fields: Iterable[str], data: Mapping[str, Any])
     allowed = set(fields)
     unknown = set(data) - allowed
     if unknown:
-        raise ValidationError(_("不可修改的字段：%(fields)s") % {"fields": "、".join(sorted(unknown))})
+        raise ValidationError(
+            _("不可修改的字段：%(fields)s") % {"fields": "、".join(sorted(unknown))}
+        )
     changed = [name for name, value in data.items() if getattr(instance, name) != value]
     for name in changed:
         setattr(instance, name, data[name])

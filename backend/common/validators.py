@@ -27,7 +27,9 @@ def validate_resident_id(value: str) -> None:
 
 def validate_phone(value: str) -> None:
     if not (_MOBILE_RE.match(value or "") or _LANDLINE_RE.match(value or "")):
-        raise ValidationError(_("电话号码格式不正确（手机号 11 位，或带区号的固定电话）"), code="invalid_phone")
+        raise ValidationError(
+            _("电话号码格式不正确（手机号 11 位，或带区号的固定电话）"), code="invalid_phone"
+        )
 
 
 def credit_code_check_char(first17: str) -> str:

@@ -26,11 +26,20 @@ class Scale:
 
 
 SCALES = {
-    "small": Scale("small", disputes=2_000, reports=2_000, subsidy_cases=600, enterprise_problems=166),
-    "medium": Scale("medium", disputes=100_000, reports=100_000, subsidy_cases=20_000,
-                    enterprise_problems=1_000),
-    "large": Scale("large", disputes=1_000_000, reports=1_000_000, subsidy_cases=120_000,
-                   enterprise_problems=5_000, batch_size=10_000),
+    "small": Scale(
+        "small", disputes=2_000, reports=2_000, subsidy_cases=600, enterprise_problems=166
+    ),
+    "medium": Scale(
+        "medium", disputes=100_000, reports=100_000, subsidy_cases=20_000, enterprise_problems=1_000
+    ),
+    "large": Scale(
+        "large",
+        disputes=1_000_000,
+        reports=1_000_000,
+        subsidy_cases=120_000,
+        enterprise_problems=5_000,
+        batch_size=10_000,
+    ),
 }
 
 
@@ -67,10 +76,14 @@ def _group(villages: Sequence[Area]) -> dict[int, list[Area]]:
     return grouped
 
 
-def insert_missing(model: type[M], rows: Sequence[M], *, key: str, batch_size: int = 5000) -> list[M]:
+def insert_missing(
+    model: type[M], rows: Sequence[M], *, key: str, batch_size: int = 5000
+) -> list[M]:
     """Bulk-insert the rows whose natural `key` is not in the table yet; returns the inserted rows
     with primary keys set (PostgreSQL and SQLite ≥ 3.35 both return them). Re-running is a no-op."""
     wanted = [getattr(row, key) for row in rows]
-    existing = set(model._default_manager.filter(**{f"{key}__in": wanted}).values_list(key, flat=True))
+    existing = set(
+        model._default_manager.filter(**{f"{key}__in": wanted}).values_list(key, flat=True)
+    )
     fresh = [row for row in rows if getattr(row, key) not in existing]
     return model._default_manager.bulk_create(fresh, batch_size=batch_size)

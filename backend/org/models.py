@@ -31,11 +31,22 @@ class Unit(Scoped):
     name = models.CharField(_("单位名称"), max_length=100)
     short_name = models.CharField(_("简称"), max_length=30, blank=True)
     kind = models.CharField(_("单位类别"), max_length=30, choices=UnitKind.choices, db_index=True)
-    parent = models.ForeignKey("self", verbose_name=_("上级单位"), null=True, blank=True,
-                               on_delete=models.PROTECT, related_name="children")
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("上级单位"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
     # guardian object permissions of assigned items are granted to this group (see permissions/).
-    group = models.OneToOneField(Group, verbose_name=_("权限组"), on_delete=models.PROTECT,
-                                 related_name="unit", editable=False)
+    group = models.OneToOneField(
+        Group,
+        verbose_name=_("权限组"),
+        on_delete=models.PROTECT,
+        related_name="unit",
+        editable=False,
+    )
     is_active = models.BooleanField(_("启用"), default=True)
 
     class Meta:
@@ -53,25 +64,46 @@ class Unit(Scoped):
 class Membership(models.Model):
     """A role grant: `user` holds `role` over everything under `scope` (on behalf of `unit`)."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("用户"),
-                             on_delete=models.CASCADE, related_name="memberships")
-    unit = models.ForeignKey(Unit, verbose_name=_("单位"), null=True, blank=True,
-                             on_delete=models.CASCADE, related_name="memberships")
-    role = models.ForeignKey(Group, verbose_name=_("角色"), on_delete=models.PROTECT,
-                             related_name="role_memberships", limit_choices_to={"name__startswith": "role:"})
-    scope = models.ForeignKey("areas.Area", verbose_name=_("管辖范围"), on_delete=models.PROTECT,
-                              related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("用户"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("单位"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    role = models.ForeignKey(
+        Group,
+        verbose_name=_("角色"),
+        on_delete=models.PROTECT,
+        related_name="role_memberships",
+        limit_choices_to={"name__startswith": "role:"},
+    )
+    scope = models.ForeignKey(
+        "areas.Area", verbose_name=_("管辖范围"), on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(_("授予时间"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("角色授权")
         verbose_name_plural = _("角色授权")
         constraints = [
-            models.UniqueConstraint(fields=["user", "role", "scope", "unit"],
-                                    condition=models.Q(unit__isnull=False), name="membership_unique"),
-            models.UniqueConstraint(fields=["user", "role", "scope"],
-                                    condition=models.Q(unit__isnull=True),
-                                    name="membership_unique_without_unit"),
+            models.UniqueConstraint(
+                fields=["user", "role", "scope", "unit"],
+                condition=models.Q(unit__isnull=False),
+                name="membership_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "scope"],
+                condition=models.Q(unit__isnull=True),
+                name="membership_unique_without_unit",
+            ),
         ]
 
     def __str__(self) -> str:

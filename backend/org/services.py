@@ -20,7 +20,9 @@ def unit_create(*, code: str, name: str, kind: str, area: Area, **extra: Any) ->
     """Create a unit together with the group that receives its object permissions."""
     if Unit.objects.filter(code=code).exists():
         raise ValidationError({"code": _("单位编码已存在")})
-    unit = Unit(code=code, name=name, kind=kind, area=area, group=Group(name=f"unit:{code}"), **extra)
+    unit = Unit(
+        code=code, name=name, kind=kind, area=area, group=Group(name=f"unit:{code}"), **extra
+    )
     unit.full_clean(exclude=["group"])
     unit.group.save()
     unit.group = unit.group  # re-bind so the FK column picks up the saved group's id
@@ -42,7 +44,9 @@ def membership_grant(*, user: User, role: str, scope: Area, unit: Unit | None = 
         raise ValidationError({"role": _("角色不存在")}) from None
     if unit is not None and not _contains(unit.area, scope):
         raise ValidationError({"scope": _("授权范围超出了单位的管辖区划")})
-    membership, _created = Membership.objects.get_or_create(user=user, role=group, scope=scope, unit=unit)
+    membership, _created = Membership.objects.get_or_create(
+        user=user, role=group, scope=scope, unit=unit
+    )
     if unit is not None:
         user.groups.add(unit.group)
     return membership

@@ -37,7 +37,9 @@ def test_kinds_follow_the_code_rules(code, kind):
 def test_subtree_predicate_keeps_a_county_apart_from_its_sibling(suning):
     inside = Area.objects.filter(within(suning, field="parent")).values_list("code", flat=True)
     assert inside and all(str(code).startswith("130926") for code in inside)
-    assert not Area.objects.filter(within(suning, field="parent"), code__startswith="130929").exists()
+    assert not Area.objects.filter(
+        within(suning, field="parent"), code__startswith="130929"
+    ).exists()
 
 
 def test_path_and_ancestors(suning_town):
@@ -46,7 +48,13 @@ def test_path_and_ancestors(suning_town):
 
 
 def test_a_child_code_must_lie_under_its_parent(suning, xianxian):
-    stray = Area(code=130929100000, name="错位镇", level=Level.TOWNSHIP, kind=Kind.TOWN,
-                 parent=suning, path="130900/130926/130929100/")
+    stray = Area(
+        code=130929100000,
+        name="错位镇",
+        level=Level.TOWNSHIP,
+        kind=Kind.TOWN,
+        parent=suning,
+        path="130900/130926/130929100/",
+    )
     with pytest.raises(ValidationError, match="区划代码与上级区划不一致"):
         stray.full_clean()
