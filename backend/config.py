@@ -3,6 +3,7 @@
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -42,12 +43,12 @@ def secret_key() -> str:
     return key_file.read_text().strip()
 
 
-def database() -> dict:
+def database() -> dict[str, Any]:
     """DATABASE_URL (postgres://… or sqlite:///…); default: a SQLite file under var/ in WAL mode."""
     import dj_database_url
 
     url = env("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'zhili.sqlite3'}"
-    config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
     if config["ENGINE"] == "django.db.backends.sqlite3":
         Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
         config["CONN_MAX_AGE"] = 0

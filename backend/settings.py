@@ -95,6 +95,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+ZHILI_EVIDENCE_MAX_BYTES = int(config.env("ZHILI_EVIDENCE_MAX_BYTES", str(20 * 2**20)))
 WHITENOISE_ROOT = BASE_DIR / "frontend_build" / "dist"
 WHITENOISE_INDEX_FILE = True
 

@@ -37,7 +37,7 @@ def codes_load_gbt31000() -> int:
     for (key, name), items in parse_code_tables(DATA_FILE.read_text(encoding="utf-8")).items():
         table, _ = CodeTable.objects.update_or_create(key=key, defaults={"name": name})
         known = {code for code, _ in items}
-        rows = {}
+        rows: dict[str, Code] = {}
         for code, label in sorted(items, key=lambda item: len(item[0])):
             parent = rows.get(_parent_code(code, known) or "")
             rows[code], _ = Code.objects.update_or_create(

@@ -71,7 +71,7 @@ def demo_users(ctx: DemoContext) -> dict[str, User]:
     areas = {a.code: a for a in Area.objects.filter(code__in=[SUNING, SUNING_TOWN, XIANXIAN])}
     village = ctx.villages_of(areas[SUNING_TOWN])[0]
     town = lambda kind: ctx.township_units[(SUNING_TOWN, kind)]  # noqa: E731
-    city, office = ctx.counties[0].parent, ctx.extra["office"]
+    city, office = Area.objects.get(level=Level.CITY), ctx.extra["office"]
     grants = {
         Role.CITY_ADMIN: (city, office),
         Role.LEADER: (city, office),
@@ -86,7 +86,7 @@ def demo_users(ctx: DemoContext) -> dict[str, User]:
         Role.RESIDENT: (village, None),
     }
     users = {
-        role.value: _grant(role.value, role.label, role.value, *grant)
+        role.value: _grant(role.value, str(role.label), role.value, *grant)
         for role, grant in grants.items()
     }
     users["xianxian_centre"] = _grant(

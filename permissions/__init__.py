@@ -1,0 +1,1 @@
+"""Authorization policies: one per model (may the user do A; to this object; which objects)."""

@@ -1,0 +1,1 @@
+"""GraphQL transport (strawberry): thin types, queries and mutations over services and policies."""
