@@ -1,0 +1,49 @@
+from django.contrib import admin
+
+from backend.enterprise.models import Enterprise, EnterpriseProblem, ProblemAssignment
+
+
+@admin.register(Enterprise)
+class EnterpriseAdmin(admin.ModelAdmin):
+    list_display = ("name", "credit_code", "category", "area", "legal_representative")
+    list_filter = ("category",)
+    search_fields = ("name", "credit_code")
+    list_select_related = ("category", "area")
+    raw_id_fields = ("area",)
+
+
+class ProblemAssignmentInline(admin.TabularInline):
+    model = ProblemAssignment
+    extra = 0
+    raw_id_fields = ("unit", "dispatched_by")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("unit", "dispatched_by")
+
+
+@admin.register(EnterpriseProblem)
+class EnterpriseProblemAdmin(admin.ModelAdmin):
+    list_display = (
+        "number",
+        "title",
+        "enterprise",
+        "category",
+        "status",
+        "leader",
+        "deadline",
+        "supervision_level",
+    )
+    list_filter = ("status", "category", "supervision_level", "satisfaction")
+    search_fields = ("number", "title", "enterprise__name")
+    list_select_related = ("enterprise", "leader", "area")
+    raw_id_fields = ("area", "enterprise", "leader")
+    date_hierarchy = "submitted_at"
+    inlines = [ProblemAssignmentInline]
+
+
+@admin.register(ProblemAssignment)
+class ProblemAssignmentAdmin(admin.ModelAdmin):
+    list_display = ("problem", "unit", "dispatched_at", "dispatched_by", "answered_at")
+    search_fields = ("problem__number", "unit__name")
+    list_select_related = ("problem", "unit", "dispatched_by")
+    raw_id_fields = ("problem", "unit", "dispatched_by")

@@ -1,0 +1,102 @@
+"""受理 and 派单: a report enters the system and is sent to the unit that must handle it."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from backend.accounts.models import User
+from backend.areas.models import Area
+from backend.org.models import Unit
+from backend.reports.models import Report, ReportCategory, ReportStatus, StepAction
+from backend.reports.selectors import dispatch_target
+from backend.reports.services.guards import add_step, locked, require_status, save_report
+
+NUMBER_PREFIX = "SJ"
+
+
+def next_report_number(year: int) -> str:
+    """SJ-<year>-<7-digit sequence>. Two concurrent submits may compute the same number; the
+    unique constraint then rejects the second transaction rather than duplicating a number."""
+    prefix = f"{NUMBER_PREFIX}-{year}-"
+    last = (
+        Report.objects.filter(number__startswith=prefix)
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
+    )
+    return f"{prefix}{int(last[len(prefix) :]) + 1 if last else 1:07d}"
+
+
+@transaction.atomic
+def report_submit(
+    *,
+    source: str,
+    category: ReportCategory,
+    area: Area,
+    title: str,
+    description: str,
+    location: str = "",
+    latitude: Decimal | None = None,
+    longitude: Decimal | None = None,
+    reporter: User | None = None,
+    reporter_name: str = "",
+    reporter_phone: str = "",
+    centre: Unit | None = None,
+    actor: User | None = None,
+) -> Report:
+    """Register (受理) a report; `centre` is the governance centre that accepts it."""
+    if not category.active:
+        raise ValidationError({"category": _("该事项类别已停用")})
+    now = timezone.now()
+    report = Report(
+        number=next_report_number(timezone.localtime(now).year),
+        source=source,
+        category=category,
+        area=area,
+        title=(title or "").strip(),
+        description=(description or "").strip(),
+        location=location,
+        latitude=latitude,
+        longitude=longitude,
+        reporter=reporter,
+        reporter_name=reporter_name,
+        reporter_phone=reporter_phone,
+        current_unit=centre,
+        registered_at=now,
+    )
+    report.full_clean()
+    report.save()
+    add_step(report, StepAction.REGISTER, actor or reporter, now, to_unit=centre)
+    return report
+
+
+@transaction.atomic
+def report_dispatch(
+    *,
+    report: Report,
+    actor: User | None,
+    unit: Unit | None = None,
+    from_unit: Unit | None = None,
+) -> Report:
+    """派单 to `unit` (default: the dispatch catalogue's unit). The deadline runs from now for
+    the category's time limit. `from_unit` defaults to the centre holding the report."""
+    report = locked(report)
+    require_status(report, (ReportStatus.REGISTERED, ReportStatus.RETURNED), _("派单"))
+    unit = unit or dispatch_target(report.category, report.area)
+    if unit is None:
+        raise ValidationError({"unit": _("派单目录中没有该类别和区划的承办单位，请指定承办单位")})
+    if not unit.is_active:
+        raise ValidationError({"unit": _("承办单位已停用")})
+    now = timezone.now()
+    deadline = now + timedelta(hours=report.category.time_limit_hours)
+    sender = from_unit or report.current_unit
+    report.status, report.current_unit, report.deadline = ReportStatus.DISPATCHED, unit, deadline
+    save_report(report, ["status", "current_unit", "deadline"])
+    add_step(
+        report, StepAction.DISPATCH, actor, now, from_unit=sender, to_unit=unit, deadline=deadline
+    )
+    return report
