@@ -1,0 +1,40 @@
+"""Reads of subsidy cases: which are due for re-check (derived from recheck_on), counts per county."""
+
+from datetime import date
+from typing import Any
+
+from django.db.models import BigIntegerField, Count, ExpressionWrapper, F, QuerySet
+
+from backend.areas.models import Area
+from backend.areas.selectors import within
+from backend.assistance.models import SubsidyCase, SubsidyStatus
+
+RECHECKABLE = (SubsidyStatus.PAYING, SubsidyStatus.SUSPENDED)
+# Village codes are 12 digits; the first six are the county's (integer division keeps them).
+COUNTY_OF_AREA = ExpressionWrapper(
+    F("area_id") / 1_000_000 * 1_000_000, output_field=BigIntegerField()
+)
+
+
+def cases_due_for_recheck(*, today: date, scope: Area | None = None) -> QuerySet[SubsidyCase]:
+    queryset = SubsidyCase.objects.filter(status__in=RECHECKABLE, recheck_on__lte=today)
+    if scope is not None:
+        queryset = queryset.filter(within(scope))
+    return queryset.order_by("recheck_on", "number")
+
+
+def case_counts_by_county(*, scope: Area | None = None) -> list[dict[str, Any]]:
+    """Rows of county code and name, kind, status and count: one grouped query plus the names."""
+    queryset = SubsidyCase.objects.all()
+    if scope is not None:
+        queryset = queryset.filter(within(scope))
+    rows = list(
+        queryset.annotate(county=COUNTY_OF_AREA)
+        .values("county", "kind", "status")
+        .annotate(count=Count("id"))
+        .order_by("county", "kind", "status")
+    )
+    names = dict(
+        Area.objects.filter(code__in={row["county"] for row in rows}).values_list("code", "name")
+    )
+    return [{**row, "county_name": names.get(row["county"], "")} for row in rows]

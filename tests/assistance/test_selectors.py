@@ -1,0 +1,58 @@
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from backend.assistance.models import SubsidyCase, SubsidyKind, SubsidyStatus
+from backend.assistance.selectors import case_counts_by_county, cases_due_for_recheck
+from backend.assistance.services import case_apply
+from tests.assistance.conftest import resident_id
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cases(application, xianxian):
+    """Three 肃宁 cases (paying due, paying not due, suspended due) and one 献县 applied case."""
+    today = timezone.localdate()
+    base = {**application, "members": []}
+    made = []
+    for serial, (status, recheck) in enumerate(
+        [
+            (SubsidyStatus.PAYING, today),
+            (SubsidyStatus.PAYING, today + timedelta(days=30)),
+            (SubsidyStatus.SUSPENDED, today - timedelta(days=3)),
+            (SubsidyStatus.APPLIED, None),
+        ]
+    ):
+        case = case_apply(
+            **{**base, "applicant_id_number": resident_id(f"1309261970010100{serial}")}
+        )
+        SubsidyCase.objects.filter(pk=case.pk).update(status=status, recheck_on=recheck)
+        made.append(case)
+    village = xianxian.children.first().children.first()
+    SubsidyCase.objects.filter(pk=made[3].pk).update(area=village, kind=SubsidyKind.TEKUN)
+    return made
+
+
+def test_due_for_recheck_is_derived_from_the_date(cases, suning, xianxian):
+    today = timezone.localdate()
+    due = list(cases_due_for_recheck(today=today))
+    assert due == [cases[2], cases[0]]
+    assert list(cases_due_for_recheck(today=today, scope=xianxian)) == []
+    assert cases_due_for_recheck(today=today + timedelta(days=31), scope=suning).count() == 3
+
+
+def test_counts_by_county_kind_and_status(cases):
+    with CaptureQueriesContext(connection) as queries:
+        rows = case_counts_by_county()
+    assert len(queries) == 2  # the grouped counts and the county names
+    table = {(row["county_name"], row["kind"], row["status"]): row["count"] for row in rows}
+    assert table == {
+        ("肃宁县", "dibao", "paying"): 2,
+        ("肃宁县", "dibao", "suspended"): 1,
+        ("献县", "tekun", "applied"): 1,
+    }
+    assert {row["county"] for row in rows} == {130926000000, 130929000000}
