@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "backend.assistance",
     "backend.evidence",
     "backend.demo",
+    "permissions",  # last: its post_migrate syncs role permissions after all others exist
 ]
 
 MIDDLEWARE = [

@@ -43,3 +43,11 @@ def suning_town(db) -> Area:
 @pytest.fixture(autouse=True)
 def _fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _test_storages(settings, tmp_path):
+    """Static files without a manifest (no collectstatic in tests); media in a per-test folder."""
+    plain = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": plain}
+    settings.MEDIA_ROOT = str(tmp_path / "media")

@@ -26,7 +26,7 @@ from backend.org.models import UnitKind
 
 K = SubsidyKind
 ZONE = ZoneInfo("Asia/Shanghai")
-CENTRE = UnitKind.GOVERNANCE_CENTRE.value
+CENTRE = UnitKind.CIVIL_AFFAIRS.value  # township 民政所 reviews, county 民政局 approves
 # Years from the applicant's birth to the member's.
 GENERATION_SPANS: dict[str, tuple[int, int]] = {
     Relation.SPOUSE: (-5, 5),

@@ -5,6 +5,7 @@ import time
 from collections.abc import Callable
 
 from backend.accounts.models import User
+from backend.demo.grants import seed_grants
 from backend.demo.reference import DEMO_PASSWORD, build_context
 
 # Teams before disputes (mediators); reports before evidence; order is part of determinism.
@@ -32,6 +33,7 @@ def seed_demo(scale_name: str, log: Callable[[str], None] = print) -> dict[str, 
             f"  {module_name}: {rows:,} 行, {seconds:.1f} s ({rows / max(seconds, 1e-6):,.0f} 行/秒)"
         )
         inserted.update(counts)
+    inserted.update(seed_grants())
     _admin_user()
     log(
         f"演示数据完成：共新增 {sum(inserted.values()):,} 行，用时 {time.monotonic() - started:.1f} s"

@@ -75,8 +75,10 @@ TOWNSHIP_BODIES = [
     (UnitKind.SECURITY_PATROL, "ZA", "治安巡防队"),
     (UnitKind.LEGAL_SERVICE, "FW", "法律服务所"),
     (UnitKind.VOLUNTEER_TEAM, "ZY", "志愿服务队"),
+    (UnitKind.CIVIL_AFFAIRS, "MZ", "社会事务办（民政所）"),
 ]
 COUNTY_BODIES = [
     (UnitKind.GOVERNANCE_CENTRE, "ZZ", "综治中心"),
     (UnitKind.COURT, "FY", "人民法院"),
+    (UnitKind.CIVIL_AFFAIRS, "MZJ", "民政局"),
 ]

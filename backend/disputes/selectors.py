@@ -57,6 +57,8 @@ def resolution_by_county(area: Area | None = None) -> list[dict]:
 
 def counts_by_type(area: Area | None = None, *, first_level: bool = True) -> list[dict]:
     """Disputes per 事件类型 (first level by default: 0902 counts under 09), most frequent first."""
+    code: Coalesce | F
+    name: Coalesce | F
     if first_level:
         code, name = (
             Coalesce("type__parent__code", "type__code"),
@@ -70,7 +72,7 @@ def counts_by_type(area: Area | None = None, *, first_level: bool = True) -> lis
         .annotate(count=Count("id"))
         .order_by("-count", "code")
     )
-    return list(rows)
+    return [dict(row) for row in rows]
 
 
 def counts_by_status(area: Area | None = None) -> dict[str, int]:
@@ -96,7 +98,7 @@ def counts_by_cause(area: Area | None = None) -> list[dict]:
         .annotate(count=Count("id"))
         .order_by("-count", "code")
     )
-    return list(rows)
+    return [dict(row) for row in rows]
 
 
 def overdue_disputes(area: Area | None, today: date) -> QuerySet[Dispute]:

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from backend.codes.models import Table
+from backend.common.assignment import UnitGrantBase
 from backend.common.models import Scoped, SupervisionLevel
 from backend.common.validators import validate_credit_code, validate_phone
 
@@ -160,3 +161,15 @@ class ProblemAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.problem_id} → {self.unit}"
+
+
+class EnterpriseProblemUnitGrant(UnitGrantBase):
+    """Object permissions of the units an enterprise problem is dispatched to (guardian, direct FK)."""
+
+    content_object = models.ForeignKey(
+        EnterpriseProblem, on_delete=models.CASCADE, related_name="unit_grants"
+    )
+
+    class Meta(UnitGrantBase.Meta):
+        verbose_name = _("企业诉求单位授权")
+        verbose_name_plural = _("企业诉求单位授权")

@@ -4,8 +4,8 @@ name is kept only as data, and no storage path is ever shown to users."""
 
 import operator
 import uuid
-from typing import TYPE_CHECKING
 from functools import reduce
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -27,7 +27,11 @@ def storage_name(instance: "Evidence | None", filename: str) -> str:
 
 def _parent(model: str, label: "StrOrPromise") -> models.ForeignKey:
     return models.ForeignKey(
-        model, verbose_name=label, null=True, blank=True, on_delete=models.CASCADE,
+        model,
+        verbose_name=label,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="evidence",
     )
 
@@ -46,14 +50,23 @@ class Evidence(Scoped):
     size = models.PositiveBigIntegerField(_("大小（字节）"))
     sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
     description = models.CharField(_("说明"), max_length=200, blank=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("上传人"), null=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("上传人"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     progress_report = _parent("creation.TaskProgressReport", _("任务进展报告"))
     dispute = _parent("disputes.Dispute", _("矛盾纠纷"))
     report = _parent("reports.Report", _("事件"))
     report_step = models.ForeignKey(
-        "reports.DispatchStep", verbose_name=_("办理环节"), null=True, blank=True,
-        on_delete=models.CASCADE, related_name="evidence",
+        "reports.DispatchStep",
+        verbose_name=_("办理环节"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="evidence",
     )
     subsidy_case = _parent("assistance.SubsidyCase", _("救助案件"))
     enterprise_problem = _parent("enterprise.EnterpriseProblem", _("企业诉求"))
@@ -63,7 +76,9 @@ class Evidence(Scoped):
         verbose_name_plural = _("佐证材料")
         ordering = ["-created_at"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(_exactly_one_parent()), name="evidence_one_parent"),
+            models.CheckConstraint(
+                condition=models.Q(_exactly_one_parent()), name="evidence_one_parent"
+            ),
             models.CheckConstraint(
                 condition=models.Q(report_step__isnull=True) | models.Q(report__isnull=False),
                 name="evidence_step_has_report",

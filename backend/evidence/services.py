@@ -1,9 +1,8 @@
 """Attaching and removing evidence. A stored file and its row come and go together."""
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
-from collections.abc import Callable
 from typing import IO, Any
 
 from django.conf import settings
@@ -18,7 +17,9 @@ from backend.accounts.models import User
 from backend.evidence.models import Evidence, storage_name
 from backend.evidence.sniff import ALLOWED, sniff
 
-PARENTS: dict[str, tuple[str, Callable[[Any], int]]] = {  # model label → (field on Evidence, how to find the parent's area)
+PARENTS: dict[
+    str, tuple[str, Callable[[Any], int]]
+] = {  # model label → (field on Evidence, how to find the parent's area)
     "creation.taskprogressreport": ("progress_report", lambda p: p.task.area_id),
     "disputes.dispute": ("dispute", lambda p: p.area_id),
     "reports.report": ("report", lambda p: p.area_id),
@@ -28,7 +29,11 @@ PARENTS: dict[str, tuple[str, Callable[[Any], int]]] = {  # model label → (fie
 
 
 def evidence_attach(
-    *, uploader: User | None, upload: File, parent: models.Model, description: str = "",
+    *,
+    uploader: User | None,
+    upload: File,
+    parent: models.Model,
+    description: str = "",
     report_step: Any = None,
 ) -> Evidence:
     """Check the content (size, kind by its bytes), store it, record it with its SHA-256."""
@@ -42,9 +47,16 @@ def evidence_attach(
     try:
         with transaction.atomic():
             evidence = Evidence(
-                file=stored, original_name=_clean_name(upload.name), content_type=content_type,
-                size=size, sha256=digest, description=description, uploaded_by=uploader,
-                area_id=area_of(parent), report_step=report_step, **{field: parent},
+                file=stored,
+                original_name=_clean_name(upload.name),
+                content_type=content_type,
+                size=size,
+                sha256=digest,
+                description=description,
+                uploaded_by=uploader,
+                area_id=area_of(parent),
+                report_step=report_step,
+                **{field: parent},
             )
             evidence.full_clean()
             evidence.save()
@@ -68,7 +80,9 @@ def _measure(upload: IO[bytes] | File) -> tuple[int, str]:
     for chunk in iter(lambda: upload.read(1 << 16), b""):
         size += len(chunk)
         if size > limit:
-            raise ValidationError({"file": _("文件过大：不能超过 %(mb)d MB") % {"mb": limit // 2**20}})
+            raise ValidationError(
+                {"file": _("文件过大：不能超过 %(mb)d MB") % {"mb": limit // 2**20}}
+            )
         digest.update(chunk)
     upload.seek(0)
     if size == 0:
@@ -95,7 +109,9 @@ def evidence_orphans_sweep(*, older_than: timedelta = timedelta(hours=1)) -> lis
     cutoff = timezone.now() - older_than
     stored = list(_walk("evidence"))
     known = set(Evidence.objects.filter(file__in=stored).values_list("file", flat=True))
-    orphans = [n for n in stored if n not in known and default_storage.get_modified_time(n) < cutoff]
+    orphans = [
+        n for n in stored if n not in known and default_storage.get_modified_time(n) < cutoff
+    ]
     for name in orphans:
         default_storage.delete(name)
     return orphans

@@ -29,8 +29,10 @@ _SIGNATURES = [
     (b"ID3", "audio/mpeg"),
     (b"\xff\xfb", "audio/mpeg"),
 ]
-_OOXML = {"word/": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-          "xl/": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+_OOXML = {
+    "word/": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xl/": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
 def sniff(handle: IO[bytes]) -> str | None:
@@ -58,4 +60,6 @@ def _office_type(handle: IO[bytes]) -> str | None:
         handle.seek(0)
     if "[Content_Types].xml" not in names:
         return None
-    return next((kind for prefix, kind in _OOXML.items() if any(n.startswith(prefix) for n in names)), None)
+    return next(
+        (kind for prefix, kind in _OOXML.items() if any(n.startswith(prefix) for n in names)), None
+    )

@@ -22,6 +22,7 @@ class UnitKind(models.TextChoices):
     LEGAL_SERVICE = "legal_service", _("法律服务机构")
     VOLUNTEER_TEAM = "volunteer_team", _("志愿服务队伍")
     ENTERPRISE_SERVICE = "enterprise_service", _("企业服务专班")
+    CIVIL_AFFAIRS = "civil_affairs", _("民政部门")
 
 
 class Unit(Scoped):

@@ -9,13 +9,6 @@ from tests.assistance.conftest import APPLICANT_ID, resident_id
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _plain_static_storage(settings):
-    """The manifest storage needs collectstatic; admin pages in tests need only the URLs."""
-    plain = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": plain}
-
-
 def apply(application, serial: int):
     return case_apply(
         **{**application, "applicant_id_number": resident_id(f"1309261980020200{serial}")}

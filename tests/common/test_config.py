@@ -36,7 +36,10 @@ def test_postgres_url_is_parsed(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgres://zhili:pw@db.internal:5432/zhili")
     db = config.database()
     assert (db["ENGINE"], db["HOST"], db["NAME"]) == (
-        "django.db.backends.postgresql", "db.internal", "zhili")
+        "django.db.backends.postgresql",
+        "db.internal",
+        "zhili",
+    )
 
 
 def test_flags_and_lists(monkeypatch):

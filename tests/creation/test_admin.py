@@ -8,13 +8,6 @@ from backend.creation.services import progress_report_submit, task_create
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _plain_static_storage(settings):
-    """The manifest storage needs collectstatic; admin pages in tests need only the URLs."""
-    plain = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": plain}
-
-
 MODELS = ["guideline", "creationtask", "taskcounit", "taskprogressreport", "taskreview"]
 
 

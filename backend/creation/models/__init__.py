@@ -1,3 +1,4 @@
+from backend.creation.models.grants import CreationTaskUnitGrant
 from backend.creation.models.progress import ReviewDecision, TaskProgressReport, TaskReview
 from backend.creation.models.tasks import (
     DONE_STATUSES,
@@ -12,6 +13,7 @@ from backend.creation.models.tasks import (
 __all__ = [
     "DONE_STATUSES",
     "CreationTask",
+    "CreationTaskUnitGrant",
     "Dimension",
     "Guideline",
     "GuidelineLevel",

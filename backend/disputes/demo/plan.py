@@ -2,7 +2,7 @@
 
 import random
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
 
 from backend.areas.models import Area
@@ -17,6 +17,7 @@ from backend.disputes.models import (
     Status,
 )
 from backend.disputes.models.dispute import Dispute, one_month_after
+from backend.org.models import Unit
 
 
 @dataclass
@@ -24,13 +25,13 @@ class Refs:
     """What the generator needs from the database, loaded once per seeding run."""
 
     anchor: date
-    tz: object
+    tz: tzinfo | None
     type_ids: dict[str, int]
     scale_ids: dict[str, int]
     cause_ids: dict[str, int]
     mediators: dict[int, list[int]]  # township code → ids of active mediators
-    units: dict[int, list]  # township code → handling units (mediation committee first)
-    courts: dict[int, object]  # county code → court unit
+    units: dict[int, list[Unit]]  # township code → handling units (mediation committee first)
+    courts: dict[int, Unit]  # county code → court unit
     counters: dict[str, int] = field(default_factory=dict)
 
 
@@ -240,6 +241,7 @@ def _agree(
     rng: random.Random, refs: Refs, plan: Plan, type_code: str, names: tuple[str, str, str]
 ) -> None:
     dispute, signed = plan.dispute, plan.dispute.resolved_on
+    assert signed is not None  # _mediate sets resolved_on before agreeing
     terms = _fill(rng.choice(t.TEMPLATES[type_code][3]), rng, *names)
     dispute.outcome = terms
     written = len(plan.parties) > 1 and rng.random() < 0.7
@@ -279,6 +281,7 @@ def _agree(
 
 def _confirm(rng: random.Random, refs: Refs, plan: Plan) -> None:
     dispute, agreement = plan.dispute, plan.agreement
+    assert agreement is not None and agreement.effective_on is not None  # set by _agree
     county = dispute.area_id // 10**6 * 10**6
     applied = agreement.effective_on + timedelta(days=rng.randint(1, 20))
     accepted = applied + timedelta(days=rng.randint(0, 3))

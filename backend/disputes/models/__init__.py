@@ -10,6 +10,7 @@ from backend.disputes.models.choices import (
     Status,
 )
 from backend.disputes.models.dispute import Cause, Dispute, DisputeMediator
+from backend.disputes.models.grants import DisputeUnitGrant
 from backend.disputes.models.mediation import (
     DisputeReview,
     JudicialConfirmation,
@@ -25,6 +26,7 @@ __all__ = [
     "DisputeMediator",
     "DisputeParty",
     "DisputeReview",
+    "DisputeUnitGrant",
     "Education",
     "IdType",
     "JudicialConfirmation",

@@ -2,6 +2,7 @@
 
 import calendar
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,6 +15,9 @@ from backend.codes.models import Table
 from backend.common.models import Scoped
 from backend.common.validators import validate_phone
 from backend.disputes.models.choices import Method, Source, Status
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # 02 一般群体性事件 / 03 重大群体性事件: a "group" dispute involves at least five people (the
 # threshold local 群体性事件 rules commonly use); an individual one (01) may involve any number.
@@ -132,7 +136,7 @@ class Dispute(Scoped):
         return f"{self.number} {self.title}"
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors: dict[str, StrOrPromise] = {}
         self._check_codes(errors)
         self._check_dates(errors)
         if (self.latitude is None) != (self.longitude is None):
@@ -146,7 +150,7 @@ class Dispute(Scoped):
         if errors:
             raise ValidationError(errors)
 
-    def _check_codes(self, errors: dict) -> None:
+    def _check_codes(self, errors: "dict[str, StrOrPromise]") -> None:
         if self.type_id and self.type.table.key != Table.EVENT_TYPE:
             errors["type"] = _("事件类型须为 GB/T 31000 事件类型代码")
         if self.scale_id and self.scale.table.key != Table.EVENT_SCALE:
@@ -158,7 +162,7 @@ class Dispute(Scoped):
         ):
             errors["people_count"] = _("群体性事件涉及人数不得少于 5 人")
 
-    def _check_dates(self, errors: dict) -> None:
+    def _check_dates(self, errors: "dict[str, StrOrPromise]") -> None:
         if self.occurred_on and self.registered_on and self.occurred_on > self.registered_on:
             errors["occurred_on"] = _("发生日期不能晚于受理日期")
         if self.deadline and self.registered_on and self.deadline < self.registered_on:

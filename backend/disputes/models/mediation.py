@@ -3,6 +3,7 @@ and the follow-up visit (回访)."""
 
 import re
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,6 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from backend.disputes.models.choices import AgreementForm, Ruling
 from backend.disputes.models.dispute import Dispute
 from backend.org.models import UnitKind
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 CONFIRMATION_WINDOW = timedelta(days=30)  # art. 33: apply within 30 days of the agreement's effect
 ACCEPTANCE_WINDOW = timedelta(days=3)  # the court decides within 3 days whether to accept
@@ -107,6 +111,8 @@ class MediationAgreement(models.Model):
         }
         if missing:
             raise ValidationError(missing)
+        # a written agreement got this far only with both dates filled in (WRITTEN_FIELDS)
+        assert self.effective_on is not None and self.performance_deadline is not None
         if self.signed_on and self.effective_on < self.signed_on:
             raise ValidationError({"effective_on": _("生效日期不能早于签订日期")})
         if self.signed_on and self.performance_deadline < self.signed_on:
@@ -145,7 +151,7 @@ class JudicialConfirmation(models.Model):
         return self.case_number or f"{self.court} {self.applied_on:%Y-%m-%d}"
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors: dict[str, StrOrPromise] = {}
         if self.court_id and self.court.kind not in (UnitKind.COURT, UnitKind.TRIBUNAL):
             errors["court"] = _("司法确认须向人民法院或人民法庭申请")
         if not self.joint_application:
@@ -164,7 +170,7 @@ class JudicialConfirmation(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def _check_window(self, errors: dict) -> None:
+    def _check_window(self, errors: "dict[str, StrOrPromise]") -> None:
         effective = self.agreement.effective_on if self.agreement_id else None
         if effective is None:
             errors["agreement"] = _("调解协议尚未生效，不能申请司法确认")

@@ -154,6 +154,7 @@ def performance_followup(
     """A 回访: record whether the agreement was carried out; if so the dispute is 已履行."""
     dispute = lock(dispute)
     require_status(dispute, (Status.AGREED, Status.PERFORMED), _("回访"))
+    assert dispute.resolved_on is not None  # set on reaching agreement
     if visited_on < dispute.resolved_on:
         raise ValidationError({"visited_on": _("回访日期不能早于达成协议的日期")})
     review = DisputeReview(
@@ -178,6 +179,7 @@ def dispute_close(*, dispute: Dispute, closed_on: date, actor: User | None = Non
     pending = dispute.agreements.filter(voided=False, confirmation__ruling=Ruling.PENDING)
     if pending.exists():
         raise ValidationError(_("司法确认尚在审查中，不能办结"))
+    assert dispute.resolved_on is not None  # set on reaching agreement or ending mediation
     if closed_on < dispute.resolved_on:
         raise ValidationError({"closed_on": _("办结日期不能早于化解日期")})
     return save_changed(dispute, status=Status.CLOSED, closed_on=closed_on)

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -85,7 +86,11 @@ def _build_parties(parties: Sequence[Mapping[str, Any]]) -> list[DisputeParty]:
 
 
 def _field_label(name: str) -> str:
-    return str(DisputeParty._meta.get_field(name).verbose_name) if name != "__all__" else ""
+    if name == "__all__":
+        return ""
+    field = DisputeParty._meta.get_field(name)
+    assert isinstance(field, Field)  # full_clean() keys its errors by the model's own fields
+    return str(field.verbose_name)
 
 
 @transaction.atomic

@@ -75,6 +75,7 @@ def _enterprises(ctx: DemoContext) -> tuple[list[Enterprise], int]:
 def _enterprise(ctx: DemoContext, rng: random.Random, codes: dict[str, Code]) -> Enterprise:
     township = rng.choice(ctx.townships)
     county = township.parent
+    assert county is not None  # a township always sits under a county
     category = rng.choices(list(CATEGORY_MIX), [w for w, _ in CATEGORY_MIX.values()])[0]
     first17 = (
         CATEGORY_MIX[category][1]

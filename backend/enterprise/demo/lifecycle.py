@@ -59,6 +59,7 @@ class Life:
         t = self._at(t + self._days(0.2, 2))
         p.status = ProblemStatus.HANDLING
         late = self.rng.random() < 0.15
+        assert p.deadline is not None  # set by _dispatch
         t = p.deadline + self._days(1, 20) if late else t + (p.deadline - t) * self.rng.random()
         self._answer(t)
         t = self._at(t + self._days(1, 5))

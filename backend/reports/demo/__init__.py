@@ -114,6 +114,7 @@ class Maker:
             actors=self.actors,
             limit=timedelta(hours=category.time_limit_hours),
         )
+        assert village.parent_id is not None  # a village always sits under a township
         unit = self.routing.target(category, village.parent_id)
         simulate(chain, unit, self.routing.other(rng, unit), self.routing.other(rng, unit))
         return chain

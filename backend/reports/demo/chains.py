@@ -88,6 +88,7 @@ class Chain:
     def sign(self, at: datetime) -> None:
         unit = self.report.current_unit
         self.step(at, StepAction.SIGN, from_unit=unit, to_unit=unit, actor=self.actors.handler)
+        assert self.holding is not None  # dispatch or transfer left the item with the unit
         self.holding.signed_at = at
         self.report.status = ReportStatus.SIGNED
 
@@ -137,6 +138,7 @@ class Chain:
             note="同意延期",
             actor=self.actors.centre,
         )
+        assert self.holding is not None  # extended while the unit holds the item
         self.report.deadline = self.holding.deadline = until
 
     def feedback(self, at: datetime) -> None:
@@ -252,6 +254,7 @@ def _life(c: Chain, rng: random.Random, unit: Unit, wrong: Unit, other: Unit) ->
         t += uniform(rng, H / 6, 3 * H)
         c.sign(t)
     if rng.random() < 0.05:
+        assert r.deadline is not None  # set by dispatch
         t += (r.deadline - t) * rng.uniform(0.2, 0.6)
         until = r.deadline + uniform(rng, 3 * D, 10 * D)
         decided = t + uniform(rng, H, D)
@@ -264,12 +267,14 @@ def _outcome(c: Chain, rng: random.Random, t: datetime, dispatched_at: datetime)
     roll = rng.random()
     if roll < 0.02:
         return  # stuck with the unit: becomes overdue and supervised
-    if t >= c.report.deadline:
+    deadline = c.report.deadline
+    assert deadline is not None  # set by dispatch
+    if t >= deadline:
         t += uniform(rng, H, D)
     elif roll < 0.10:
-        t = dispatched_at + (c.report.deadline - dispatched_at) * rng.uniform(1.05, 2.5)
+        t = dispatched_at + (deadline - dispatched_at) * rng.uniform(1.05, 2.5)
     else:
-        t += (c.report.deadline - t) * rng.uniform(0.05, 0.9)
+        t += (deadline - t) * rng.uniform(0.05, 0.9)
     c.feedback(t)
     if rng.random() < 0.03:
         t += uniform(rng, 2 * H, D)

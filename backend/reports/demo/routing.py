@@ -68,13 +68,20 @@ class Routing:
         return self.ctx.township_units.get((township, UnitKind.GOVERNANCE_CENTRE.value))
 
     def reporter(self, source: str) -> User | None:
-        role = {ReportSource.GRID_WORKER: "grid_worker", ReportSource.RESIDENT: "resident"}
+        role: dict[str, str] = {
+            ReportSource.GRID_WORKER: "grid_worker",
+            ReportSource.RESIDENT: "resident",
+        }
         return self.ctx.users.get(role.get(source, ""))
 
 
 def seed_rules(ctx: DemoContext, routing: Routing) -> int:
     """City-wide rules to member units plus per-township rules to township bodies."""
-    city = ctx.townships[0].parent.parent if ctx.townships else None
+    city = None
+    if ctx.townships:
+        county = ctx.townships[0].parent
+        assert county is not None  # a township always sits under a county
+        city = county.parent
     if city is None:
         return 0
     rules = []

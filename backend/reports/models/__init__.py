@@ -1,4 +1,5 @@
 from backend.reports.models.catalogue import DispatchRule, LimitClass, ReportCategory
+from backend.reports.models.grants import ReportUnitGrant
 from backend.reports.models.report import Report, ReportSource, ReportStatus
 from backend.reports.models.steps import DispatchStep, ReportEvaluation, Satisfaction, StepAction
 
@@ -11,6 +12,7 @@ __all__ = [
     "ReportEvaluation",
     "ReportSource",
     "ReportStatus",
+    "ReportUnitGrant",
     "Satisfaction",
     "StepAction",
 ]

@@ -41,7 +41,9 @@ def report_verify(*, report: Report, actor: User | None, note: str = "") -> Repo
 
 
 def _last_feedback(report: Report) -> DispatchStep:
-    return report.steps.filter(action=StepAction.FEEDBACK).order_by("-entered_at", "-id").first()
+    step = report.steps.filter(action=StepAction.FEEDBACK).order_by("-entered_at", "-id").first()
+    assert step is not None  # only called once the report has been fed back
+    return step
 
 
 @transaction.atomic

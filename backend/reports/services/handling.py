@@ -130,6 +130,7 @@ def report_approve_extension(
     request.finished_at = now
     request.save(update_fields=["finished_at"])
     if approved:
+        assert request.deadline is not None  # an extension request always names its deadline
         _move_deadline(report, request.deadline)
     note = _("同意延期") if approved else _("不同意延期")
     add_step(

@@ -1,0 +1,108 @@
+"""Policies of records that follow another: children of one parent, evidence of any parent, and
+reference data."""
+
+from functools import reduce
+from operator import or_
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import models
+from django.db.models import Q
+
+from backend.accounts.models import User
+from permissions.codenames import Action
+from permissions.grants import grants_of
+from permissions.policy import NotFound, Policy, perm_name
+
+if TYPE_CHECKING:
+    from permissions.registry import AnyPolicy
+
+
+def parent_action(action: Action | str) -> Action:
+    """Viewing a child needs view on the parent; writing one is changing the parent."""
+    action = Action(action)
+    return action if action in (Action.VIEW, Action.UNMASK) else Action.CHANGE
+
+
+class _Derived:
+    model: type[models.Model]
+
+    def get(self, user: User, action: Action | str, pk: Any) -> models.Model:
+        try:
+            return self.visible(user, action).get(pk=pk)
+        except (ObjectDoesNotExist, ValueError, TypeError):
+            raise NotFound(f"{self.model._meta.verbose_name}不存在") from None
+
+    def visible(self, user: User, action: Action | str = Action.VIEW) -> models.QuerySet:
+        raise NotImplementedError
+
+
+class ChildPolicy(_Derived):
+    def __init__(self, model: type[models.Model], *, parent_field: str, parent: Policy) -> None:
+        self.model, self.parent_field, self.parent = model, parent_field, parent
+
+    def may(self, user: User, action: Action | str) -> bool:
+        return self.parent.may(user, parent_action(action))
+
+    def may_on(self, user: User, action: Action | str, obj: models.Model) -> bool:
+        return self.parent.may_on(user, parent_action(action), self.parent_of(obj))
+
+    def visible(self, user: User, action: Action | str = Action.VIEW) -> models.QuerySet:
+        parents = self.parent.visible(user, parent_action(action)).values("pk")
+        return self.model._default_manager.filter(**{f"{self.parent_field}__in": parents})
+
+    def parent_of(self, obj: models.Model) -> models.Model:
+        value: Any = obj
+        for part in self.parent_field.split("__"):
+            value = getattr(value, part)
+        return value
+
+
+class EvidencePolicy(_Derived):
+    """A file is reachable exactly when the record it is attached to is."""
+
+    def __init__(self, model: type[models.Model], registry: "dict[str, AnyPolicy]") -> None:
+        from backend.evidence.services import PARENTS
+
+        self.model = model
+        self.parents = {field: registry[label] for label, (field, _) in PARENTS.items()}
+
+    def may(self, user: User, action: Action | str) -> bool:
+        return any(policy.may(user, parent_action(action)) for policy in self.parents.values())
+
+    def may_on(self, user: User, action: Action | str, obj: models.Model) -> bool:
+        field, parent = self.parent_of(obj)
+        return self.parents[field].may_on(user, parent_action(action), parent)
+
+    def visible(self, user: User, action: Action | str = Action.VIEW) -> models.QuerySet:
+        terms = [
+            Q(**{f"{field}__in": policy.visible(user, parent_action(action)).values("pk")})
+            for field, policy in self.parents.items()
+        ]
+        return self.model._default_manager.filter(reduce(or_, terms))
+
+    def parent_of(self, obj: models.Model) -> tuple[str, models.Model]:
+        field = next(f for f in self.parents if getattr(obj, f"{f}_id") is not None)
+        return field, getattr(obj, field)
+
+
+class ReferencePolicy(_Derived):
+    """Reference data: every active signed-in user reads it; writes need the model permission."""
+
+    def __init__(self, model: type[models.Model]) -> None:
+        self.model = model
+
+    def may(self, user: User, action: Action | str) -> bool:
+        if not (user.is_authenticated and user.is_active):
+            return False
+        if action == Action.VIEW or user.is_superuser:
+            return True
+        perm = perm_name(self.model, action)
+        return any(perm in grant.perms for grant in grants_of(user))
+
+    def may_on(self, user: User, action: Action | str, obj: models.Model) -> bool:
+        return self.may(user, action)
+
+    def visible(self, user: User, action: Action | str = Action.VIEW) -> models.QuerySet:
+        queryset = self.model._default_manager.all()
+        return queryset if self.may(user, action) else queryset.none()

@@ -1,0 +1,65 @@
+"""A user's role grants, read once per request: (role, scope range, unit, permissions)."""
+
+from dataclasses import dataclass
+
+from backend.accounts.models import User
+from backend.areas.models import Level, subtree_range
+from backend.org.models import Membership
+from permissions.roles import OWN_ONLY_ROLES
+
+
+@dataclass(frozen=True)
+class Grant:
+    role: str
+    scope: int  # the scope area's code
+    scope_name: str
+    low: int  # inclusive bounds of the codes under the scope area
+    high: int
+    unit_id: int | None
+    perms: frozenset[str]  # "app.codename"
+
+    @property
+    def own_only(self) -> bool:
+        return self.role in OWN_ONLY_ROLES
+
+    def covers(self, area_code: int) -> bool:
+        return self.low <= area_code <= self.high
+
+
+def grants_of(user: User) -> tuple[Grant, ...]:
+    """All grants of `user` in one query; cached on the user object for the rest of the request."""
+    cached = getattr(user, "_zhili_grants", None)
+    if cached is None:
+        cached = _load(user) if user.is_authenticated and user.is_active else ()
+        user._zhili_grants = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def forget_grants(user: User) -> None:
+    user.__dict__.pop("_zhili_grants", None)
+
+
+def _load(user: User) -> tuple[Grant, ...]:
+    rows = Membership.objects.filter(user=user).values_list(
+        "pk",
+        "role__name",
+        "scope_id",
+        "scope__name",
+        "scope__level",
+        "unit_id",
+        "role__permissions__content_type__app_label",
+        "role__permissions__codename",
+    )
+    collected: dict[int, tuple[tuple[str, int, str, int, int | None], set[str]]] = {}
+    for pk, role, scope, scope_name, level, unit_id, app_label, codename in rows:
+        _, perms = collected.setdefault(pk, ((role, scope, scope_name, level, unit_id), set()))
+        if codename:
+            perms.add(f"{app_label}.{codename}")
+    return tuple(_grant(*head, perms=perms) for head, perms in collected.values())
+
+
+def _grant(
+    role: str, scope: int, name: str, level: int, unit_id: int | None, *, perms: set[str]
+) -> Grant:
+    low, high = subtree_range(scope, Level(level))
+    return Grant(role.removeprefix("role:"), scope, name, low, high, unit_id, frozenset(perms))

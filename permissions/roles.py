@@ -1,0 +1,70 @@
+"""What each role may do inside the scope area of its grant: the one declaration of role permissions.
+
+Child records (parties, mediation records, steps, progress reports, reviews, evidence) follow their
+parent's policy, so only top-level entities appear here. Items assigned to a unit are reachable
+through django-guardian object grants to the unit's group (backend/common/assignment.py), whatever
+the role: that is how a member unit sees exactly its own tasks and dispatched reports.
+"""
+
+from backend.accounts.roles import Role
+
+V, A, C, D, U = "view", "add", "change", "delete", "unmask"
+ALL = {V, A, C, D, U}
+
+DISPUTE, REPORT, TASK = "disputes.dispute", "reports.report", "creation.creationtask"
+SUBSIDY, ENTERPRISE, PROBLEM = (
+    "assistance.subsidycase",
+    "enterprise.enterprise",
+    "enterprise.enterpriseproblem",
+)
+MEMBER, UNIT, MEMBERSHIP = "teams.teammember", "org.unit", "org.membership"
+CATEGORY, RULE = "reports.reportcategory", "reports.dispatchrule"
+ENTITIES = (
+    DISPUTE,
+    REPORT,
+    TASK,
+    SUBSIDY,
+    ENTERPRISE,
+    PROBLEM,
+    MEMBER,
+    UNIT,
+    MEMBERSHIP,
+    CATEGORY,
+    RULE,
+)
+READ_ALL = {entity: {V} for entity in ENTITIES}
+
+ROLE_PERMISSIONS: dict[str, dict[str, set[str]]] = {
+    Role.CITY_ADMIN: {entity: set(ALL) for entity in ENTITIES},
+    Role.COUNTY_CENTRE: {
+        DISPUTE: {V, A, C, U},
+        REPORT: {V, A, C, U},
+        MEMBER: {V, A, C},
+        SUBSIDY: {V, C, U},
+        ENTERPRISE: {V},
+        PROBLEM: {V},
+        TASK: {V},
+        UNIT: {V},
+        RULE: {V, A, C, D},
+        CATEGORY: {V},
+    },
+    Role.TOWNSHIP_CENTRE: {
+        DISPUTE: {V, A, C, U},
+        REPORT: {V, A, C, U},
+        MEMBER: {V, A, C},
+        SUBSIDY: {V, A, C, U},
+        UNIT: {V},
+        CATEGORY: {V},
+    },
+    Role.TOWNSHIP_COMMISSAR: {DISPUTE: {V, C, U}, REPORT: {V, C}, MEMBER: {V, A, C}, UNIT: {V}},
+    Role.UNIT_HANDLER: {UNIT: {V}, CATEGORY: {V}},
+    Role.MEDIATOR: {MEMBER: {V}, UNIT: {V}},
+    Role.GRID_WORKER: {REPORT: {V, A}, DISPUTE: {V, A}, CATEGORY: {V}},
+    Role.RESIDENT: {REPORT: {V, A}, CATEGORY: {V}},
+    Role.LEADER: dict(READ_ALL),
+    Role.AUDITOR: dict(READ_ALL),
+    Role.INTEGRATOR: {DISPUTE: {V, C}, REPORT: {V, A}, TASK: {V}, UNIT: {V}, CATEGORY: {V}},
+}
+
+# Grants of these roles reach only rows the user owns (a resident's own submissions), never an area.
+OWN_ONLY_ROLES = {Role.RESIDENT}
