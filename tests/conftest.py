@@ -45,6 +45,15 @@ def _fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_media(tmp_path_factory):
+    """Files written by session- and package-wide fixtures stay out of var/media."""
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _test_storages(settings, tmp_path):
     """Static files without a manifest (no collectstatic in tests); media in a per-test folder."""

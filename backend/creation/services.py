@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from backend.accounts.models import User
 from backend.areas.models import Area
+from backend.common.assignment import assignment_refresh
 from backend.common.services import create_validated, model_update
 from backend.creation.models import (
     CreationTask,
@@ -61,6 +62,7 @@ def task_create(
         area=area,
     )
     _add_co_units(task, co_units)
+    assignment_refresh(obj=task)
     return task
 
 
@@ -85,6 +87,7 @@ def task_assign(
     task.co_unit_links.exclude(unit__in=wanted).delete()
     kept = set(task.co_unit_links.values_list("unit_id", flat=True))
     _add_co_units(task, [unit for unit in co_units if unit.pk not in kept])
+    assignment_refresh(obj=task)  # units no longer responsible lose the task in this transaction
     return task
 
 

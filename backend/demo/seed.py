@@ -16,6 +16,7 @@ SEEDERS = [
     "backend.enterprise.demo",
     "backend.creation.demo",
     "backend.assistance.demo",
+    "backend.evidence.demo",
 ]
 
 

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from backend.common.assignment import assignment_refresh
 from backend.disputes.models import Dispute
 
 
@@ -27,4 +28,6 @@ def save_changed(dispute: Dispute, **values: object) -> Dispute:
         setattr(dispute, name, value)
     dispute.full_clean()
     dispute.save(update_fields=[*values, "updated_at"])
+    if "handling_unit" in values:
+        assignment_refresh(obj=dispute)
     return dispute

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from backend.accounts.models import User
+from backend.common.assignment import assignment_refresh
 from backend.disputes.models import (
     AgreementForm,
     Dispute,
@@ -64,6 +65,7 @@ def mediators_assign(
             if m.pk not in present
         ]
     )
+    assignment_refresh(obj=dispute)  # the mediators' units now share the dispute
     if dispute.status == Status.REGISTERED:
         save_changed(dispute, status=Status.ASSIGNED)
     return dispute

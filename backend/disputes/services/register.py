@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from backend.accounts.models import User
+from backend.common.assignment import assignment_refresh
 from backend.common.services import model_update
 from backend.disputes.models import Cause, Dispute, DisputeParty, Status
 from backend.disputes.models.choices import OPEN_STATUSES
@@ -123,6 +124,7 @@ def dispute_register(
         row.dispute = dispute
     DisputeParty.objects.bulk_create(rows)
     dispute.causes.set(list(causes))
+    assignment_refresh(obj=dispute)
     return dispute
 
 
@@ -136,6 +138,8 @@ def dispute_update(
     dispute = lock(dispute)
     require_status(dispute, [s for s in Status if s != Status.CLOSED], _("修改"))
     model_update(instance=dispute, fields=DISPUTE_EDITABLE, data=data)
+    if "handling_unit" in data:
+        assignment_refresh(obj=dispute)
     if causes is not None:
         dispute.causes.set(list(causes))
     return dispute

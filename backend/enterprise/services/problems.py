@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from backend.accounts.models import User
+from backend.common.assignment import assignment_refresh
 from backend.common.models import SupervisionLevel
 from backend.common.services import create_validated
 from backend.enterprise.models import (
@@ -112,6 +113,7 @@ def problem_dispatch(
     if problem.status == ProblemStatus.LEADER_ASSIGNED:
         problem.status = ProblemStatus.DISPATCHED
     _save(problem, ["deadline", "status"])
+    assignment_refresh(obj=problem)
     return problem
 
 

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from backend.accounts.models import User
+from backend.common.assignment import assignment_refresh
 from backend.org.models import Unit
 from backend.reports.models import DispatchStep, Report, StepAction
 from backend.reports.models.steps import HOLDING_ACTIONS
@@ -72,3 +73,5 @@ def add_step(
 def save_report(report: Report, fields: list[str]) -> None:
     report.full_clean()
     report.save(update_fields=[*fields, "updated_at"])
+    if "current_unit" in fields:  # the holder changed: grants follow in the same transaction
+        assignment_refresh(obj=report)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from backend.accounts.models import User
 from backend.areas.models import Area
+from backend.common.assignment import assignment_refresh
 from backend.org.models import Unit
 from backend.reports.models import Report, ReportCategory, ReportStatus, StepAction
 from backend.reports.selectors import dispatch_target
@@ -70,6 +71,7 @@ def report_submit(
     )
     report.full_clean()
     report.save()
+    assignment_refresh(obj=report)
     add_step(report, StepAction.REGISTER, actor or reporter, now, to_unit=centre)
     return report
 
