@@ -4,6 +4,7 @@ import hashlib
 import random
 import struct
 import zlib
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -71,7 +72,7 @@ def seed(ctx: DemoContext) -> dict[str, int]:
 
 
 def _row(
-    field: str, parent: models.Model, label: str, kind: str, name: str, rng: random.Random
+    field: str, parent: Any, label: str, kind: str, name: str, rng: random.Random
 ) -> Evidence:
     content = png(rng) if kind == "png" else pdf(label)
     if not default_storage.exists(name):
