@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "backend.creation",
     "backend.assistance",
     "backend.evidence",
+    "backend.audit",
     "backend.demo",
     "permissions",  # last: its post_migrate syncs role permissions after all others exist
 ]
@@ -44,6 +45,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "backend.audit.middleware.RequestContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]

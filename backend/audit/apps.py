@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class AuditConfig(AppConfig):
+    name = "backend.audit"
+    verbose_name = "审计日志"
+
+    def ready(self) -> None:
+        from backend.audit import signals  # noqa: F401  (login success and failure)
