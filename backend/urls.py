@@ -2,8 +2,10 @@ from django.contrib import admin
 from django.urls import path
 
 from backend.common.views import healthz
+from backend.evidence.views import evidence_download
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("evidence/<int:evidence_id>/download", evidence_download, name="evidence-download"),
 ]

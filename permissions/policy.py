@@ -47,9 +47,11 @@ class Policy:
         """May the user do `action` to some object of this model?"""
         if _superuser(user) or self.grants(user, action):
             return True
-        return self.object_grants and self._granted_rows(user, action).exists()
+        return _active(user) and self.object_grants and self._granted_rows(user, action).exists()
 
     def may_on(self, user: User, action: Action | str, obj: models.Model) -> bool:
+        if not _active(user):
+            return False
         if _superuser(user):
             return True
         if any(self._grant_reaches(grant, user, obj) for grant in self.grants(user, action)):
@@ -68,6 +70,8 @@ class Policy:
         return queryset.filter(condition) if condition is not None else queryset.none()
 
     def condition(self, user: User, action: Action | str) -> Q | None:
+        if not _active(user):
+            return None  # anonymous or deactivated: nothing, whatever grants remain on record
         terms = [self._grant_q(grant, user) for grant in self.grants(user, action)]
         if self.object_grants:
             terms.append(Q(pk__in=self._granted_rows(user, action).values("content_object")))
@@ -106,6 +110,10 @@ class Policy:
             permission__codename=codename,
             permission__content_type__app_label=self.model._meta.app_label,
         )
+
+
+def _active(user: User) -> bool:
+    return bool(user.is_authenticated and user.is_active)
 
 
 def _superuser(user: User) -> bool:

@@ -3,6 +3,8 @@ another township of 肃宁县, and one of 献县 — with the demo's users, unit
 
 import importlib
 
+from django.conf import settings
+
 from backend.areas.models import Area
 from backend.demo.context import Scale
 from backend.demo.grants import seed_grants
@@ -25,4 +27,5 @@ def build_world():  # type: ignore[no-untyped-def]
     for module in SEEDERS:
         importlib.import_module(module).seed(ctx)
     seed_grants()
+    ctx.extra["media_root"] = settings.MEDIA_ROOT  # where the demo evidence files were written
     return ctx
