@@ -71,9 +71,7 @@ def seed(ctx: DemoContext) -> dict[str, int]:
     return {"evidence.Evidence": len(rows)}
 
 
-def _row(
-    field: str, parent: Any, label: str, kind: str, name: str, rng: random.Random
-) -> Evidence:
+def _row(field: str, parent: Any, label: str, kind: str, name: str, rng: random.Random) -> Evidence:
     content = png(rng) if kind == "png" else pdf(label)
     if not default_storage.exists(name):
         default_storage.save(name, ContentFile(content))
