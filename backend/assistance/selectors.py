@@ -1,4 +1,8 @@
-"""Reads of subsidy cases: which are due for re-check (derived from recheck_on), counts per county."""
+"""Reads of subsidy cases: which are due for re-check (derived from recheck_on), counts per county.
+
+The reads take `cases`, the rows to consider: the caller passes what the user may see
+(`policy_for(SubsidyCase).visible(user)`), narrowed further if it likes (`.filter(within(area))`).
+"""
 
 from datetime import date
 from typing import Any
@@ -6,7 +10,6 @@ from typing import Any
 from django.db.models import BigIntegerField, Count, ExpressionWrapper, F, QuerySet
 
 from backend.areas.models import Area
-from backend.areas.selectors import within
 from backend.assistance.models import SubsidyCase, SubsidyStatus
 
 RECHECKABLE = (SubsidyStatus.PAYING, SubsidyStatus.SUSPENDED)
@@ -16,20 +19,15 @@ COUNTY_OF_AREA = ExpressionWrapper(
 )
 
 
-def cases_due_for_recheck(*, today: date, scope: Area | None = None) -> QuerySet[SubsidyCase]:
-    queryset = SubsidyCase.objects.filter(status__in=RECHECKABLE, recheck_on__lte=today)
-    if scope is not None:
-        queryset = queryset.filter(within(scope))
-    return queryset.order_by("recheck_on", "number")
+def cases_due_for_recheck(*, cases: QuerySet[SubsidyCase], today: date) -> QuerySet[SubsidyCase]:
+    due = cases.filter(status__in=RECHECKABLE, recheck_on__lte=today)
+    return due.order_by("recheck_on", "number")
 
 
-def case_counts_by_county(*, scope: Area | None = None) -> list[dict[str, Any]]:
+def case_counts_by_county(*, cases: QuerySet[SubsidyCase]) -> list[dict[str, Any]]:
     """Rows of county code and name, kind, status and count: one grouped query plus the names."""
-    queryset = SubsidyCase.objects.all()
-    if scope is not None:
-        queryset = queryset.filter(within(scope))
     rows = list(
-        queryset.annotate(county=COUNTY_OF_AREA)
+        cases.annotate(county=COUNTY_OF_AREA)
         .values("county", "kind", "status")
         .annotate(count=Count("id"))
         .order_by("county", "kind", "status")

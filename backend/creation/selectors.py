@@ -1,11 +1,13 @@
-"""Reads of creation tasks: overdue (derived, never stored) and completion per lead unit."""
+"""Reads of creation tasks: overdue (derived, never stored) and completion per lead unit.
+
+The reads take `tasks`, the rows to count: the caller passes what the user may see
+(`policy_for(CreationTask).visible(user)`), narrowed further if it likes (`.filter(within(area))`).
+"""
 
 from datetime import date
 
 from django.db.models import Avg, BooleanField, Case, Count, Q, QuerySet, Value, When
 
-from backend.areas.models import Area
-from backend.areas.selectors import within
 from backend.creation.models import DONE_STATUSES, CreationTask
 
 
@@ -23,20 +25,16 @@ def tasks_with_overdue(*, today: date, queryset: QuerySet | None = None) -> Quer
     return queryset.annotate(is_overdue=flag)
 
 
-def overdue_tasks(*, today: date, scope: Area | None = None) -> QuerySet:
-    queryset = CreationTask.objects.filter(overdue_q(today))
-    return queryset.filter(within(scope)) if scope is not None else queryset
+def overdue_tasks(*, tasks: QuerySet[CreationTask], today: date) -> QuerySet[CreationTask]:
+    return tasks.filter(overdue_q(today))
 
 
-def unit_completion(*, today: date, scope: Area | None = None) -> QuerySet:
+def unit_completion(*, tasks: QuerySet[CreationTask], today: date) -> QuerySet:
     """One grouped query: per lead unit, tasks led, completed, overdue and average progress,
     best first (most completed, then highest average progress)."""
-    queryset = CreationTask.objects.all()
-    if scope is not None:
-        queryset = queryset.filter(within(scope))
     done = Q(status__in=DONE_STATUSES)
     return (
-        queryset.values("lead_unit", "lead_unit__code", "lead_unit__name")
+        tasks.values("lead_unit", "lead_unit__code", "lead_unit__name")
         .annotate(
             tasks_led=Count("id"),
             completed=Count("id", filter=done),

@@ -1,4 +1,9 @@
-"""Reads of disputes that lists and analytics (化解率 ranking, distributions) build on."""
+"""Reads of disputes that lists and analytics (化解率 ranking, distributions) build on.
+
+Each read takes `disputes`, the rows to count: the caller passes what the user may see
+(`policy_for(Dispute).visible(user)`), narrowed further if it likes (`.filter(within(area))`).
+A filtered queryset stays a WHERE clause or a subquery, so each aggregate is still one statement.
+"""
 
 from collections import Counter
 from datetime import date
@@ -17,6 +22,7 @@ FINISHED = Q(success__isnull=False)  # mediation ended: agreed (success) or fail
 
 
 def disputes_within(area: Area | None) -> QuerySet[Dispute]:
+    """All disputes in `area`'s subtree (every dispute for None); unrestricted by any policy."""
     disputes = Dispute.objects.all()
     return disputes.filter(within(area)) if area is not None else disputes
 
@@ -25,22 +31,22 @@ def _rate(resolved: int, finished: int) -> float | None:
     return round(resolved / finished, 4) if finished else None
 
 
-def resolution_rate(area: Area | None = None) -> dict:
+def resolution_rate(*, disputes: QuerySet[Dispute]) -> dict:
     """化解率 = disputes resolved successfully ÷ disputes whose mediation has ended."""
-    totals = disputes_within(area).aggregate(
+    totals = disputes.aggregate(
         finished=Count("id", filter=FINISHED), resolved=Count("id", filter=Q(success=True))
     )
     return {**totals, "rate": _rate(totals["resolved"], totals["finished"])}
 
 
-def resolution_by_county(area: Area | None = None) -> list[dict]:
+def resolution_by_county(*, disputes: QuerySet[Dispute]) -> list[dict]:
     """The county ranking by 化解率, best first: one grouped query plus one for the names."""
     county = ExpressionWrapper(
         F("area_id") / COUNTY_WIDTH * COUNTY_WIDTH, output_field=BigIntegerField()
     )
     rows = list(
-        disputes_within(area)
-        .filter(FINISHED)
+        disputes.filter(FINISHED)
+        .order_by()  # a caller's ordering must not join the GROUP BY
         .annotate(county=county)
         .values("county")
         .annotate(finished=Count("id"), resolved=Count("id", filter=Q(success=True)))
@@ -55,7 +61,7 @@ def resolution_by_county(area: Area | None = None) -> list[dict]:
     return sorted(ranking, key=lambda r: (-(r["rate"] or 0), r["county"]))
 
 
-def counts_by_type(area: Area | None = None, *, first_level: bool = True) -> list[dict]:
+def counts_by_type(*, disputes: QuerySet[Dispute], first_level: bool = True) -> list[dict]:
     """Disputes per 事件类型 (first level by default: 0902 counts under 09), most frequent first."""
     code: Coalesce | F
     name: Coalesce | F
@@ -67,33 +73,27 @@ def counts_by_type(area: Area | None = None, *, first_level: bool = True) -> lis
     else:
         code, name = F("type__code"), F("type__name")
     rows = (
-        disputes_within(area)
-        .values(code=code, name=name)
-        .annotate(count=Count("id"))
-        .order_by("-count", "code")
+        disputes.values(code=code, name=name).annotate(count=Count("id")).order_by("-count", "code")
     )
     return [dict(row) for row in rows]
 
 
-def counts_by_status(area: Area | None = None) -> dict[str, int]:
-    rows = disputes_within(area).values_list("status").annotate(count=Count("id")).order_by()
+def counts_by_status(*, disputes: QuerySet[Dispute]) -> dict[str, int]:
+    rows = disputes.values_list("status").annotate(count=Count("id")).order_by()
     return dict(rows)
 
 
-def counts_by_moj_category(area: Area | None = None) -> dict[str, int]:
+def counts_by_moj_category(*, disputes: QuerySet[Dispute]) -> dict[str, int]:
     """Disputes per Ministry of Justice statistics category (grouped by code in SQL, folded here)."""
     totals: Counter[str] = Counter()
-    for code, count in (
-        disputes_within(area).values_list("type__code").annotate(count=Count("id")).order_by()
-    ):
+    for code, count in disputes.values_list("type__code").annotate(count=Count("id")).order_by():
         totals[moj_category(code).value] += count
     return dict(totals)
 
 
-def counts_by_cause(area: Area | None = None) -> list[dict]:
+def counts_by_cause(*, disputes: QuerySet[Dispute]) -> list[dict]:
     rows = (
-        disputes_within(area)
-        .filter(causes__isnull=False)
+        disputes.filter(causes__isnull=False)
         .values(code=F("causes__code"), name=F("causes__name"))
         .annotate(count=Count("id"))
         .order_by("-count", "code")
@@ -101,6 +101,6 @@ def counts_by_cause(area: Area | None = None) -> list[dict]:
     return [dict(row) for row in rows]
 
 
-def overdue_disputes(area: Area | None, today: date) -> QuerySet[Dispute]:
+def overdue_disputes(*, disputes: QuerySet[Dispute], today: date) -> QuerySet[Dispute]:
     """Open disputes past their deadline (the 督办 candidates)."""
-    return disputes_within(area).filter(status__in=OPEN_STATUSES, deadline__lt=today)
+    return disputes.filter(status__in=OPEN_STATUSES, deadline__lt=today)

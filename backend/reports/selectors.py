@@ -1,15 +1,32 @@
-"""Reads of the reports app: the dispatch catalogue and the KPIs (computed, never typed)."""
+"""Reads of the reports app: the dispatch catalogue and the KPIs (computed, never typed).
+
+The KPIs take `reports`, whose steps and evaluations count: the caller passes what the user may see
+(`policy_for(Report).visible(user)`), narrowed further if it likes. It enters each KPI's one
+statement as a `report IN (subquery)` condition.
+"""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 
 from backend.areas.models import Area
 from backend.org.models import Unit
 from backend.reports.models import (
     DispatchRule,
     DispatchStep,
+    Report,
     ReportCategory,
     ReportEvaluation,
     Satisfaction,
@@ -50,11 +67,12 @@ class Rate:
         return self.numerator / self.denominator if self.denominator else None
 
 
-def response_rates(start: datetime, end: datetime) -> dict[int, Rate]:
-    """响应率 per unit: items dispatched or transferred to it in [start, end), and those signed
-    within SIGN_LIMIT. One grouped query."""
+def response_rates(start: datetime, end: datetime, *, reports: QuerySet[Report]) -> dict[int, Rate]:
+    """响应率 per unit: items of `reports` dispatched or transferred to it in [start, end), and
+    those signed within SIGN_LIMIT. One grouped query."""
     rows = (
         DispatchStep.objects.filter(
+            report__in=reports,
             action__in=(StepAction.DISPATCH, StepAction.TRANSFER),
             entered_at__gte=start,
             entered_at__lt=end,
@@ -70,15 +88,18 @@ def response_rates(start: datetime, end: datetime) -> dict[int, Rate]:
     return {row["to_unit"]: Rate(row["in_time"], row["dispatched"]) for row in rows}
 
 
-def _evaluations_by_unit(start: datetime, end: datetime):
-    """Evaluations in [start, end) grouped by the unit whose feedback the resident judged."""
+def _evaluations_by_unit(start: datetime, end: datetime, reports: QuerySet[Report]) -> QuerySet:
+    """Evaluations of `reports` in [start, end) grouped by the unit whose feedback the resident
+    judged."""
     handler = (
         DispatchStep.objects.filter(report=OuterRef("report"), action=StepAction.FEEDBACK)
         .order_by("-entered_at", "-id")
         .values("from_unit")[:1]
     )
     return (
-        ReportEvaluation.objects.filter(evaluated_at__gte=start, evaluated_at__lt=end)
+        ReportEvaluation.objects.filter(
+            report__in=reports, evaluated_at__gte=start, evaluated_at__lt=end
+        )
         .annotate(unit=Subquery(handler))
         .exclude(unit__isnull=True)
         .values("unit")
@@ -86,18 +107,22 @@ def _evaluations_by_unit(start: datetime, end: datetime):
     )
 
 
-def resolution_rates(start: datetime, end: datetime) -> dict[int, Rate]:
+def resolution_rates(
+    start: datetime, end: datetime, *, reports: QuerySet[Report]
+) -> dict[int, Rate]:
     """解决率 per unit = solved ÷ evaluated. One grouped query."""
-    rows = _evaluations_by_unit(start, end).annotate(
+    rows = _evaluations_by_unit(start, end, reports).annotate(
         evaluated=Count("id"), solved=Count("id", filter=Q(solved=True))
     )
     return {row["unit"]: Rate(row["solved"], row["evaluated"]) for row in rows}
 
 
-def satisfaction_rates(start: datetime, end: datetime) -> dict[int, Rate]:
+def satisfaction_rates(
+    start: datetime, end: datetime, *, reports: QuerySet[Report]
+) -> dict[int, Rate]:
     """满意率 per unit = (满意 + 基本满意) ÷ evaluated. One grouped query."""
     pleased = Q(satisfaction__in=(Satisfaction.SATISFIED, Satisfaction.BASICALLY))
-    rows = _evaluations_by_unit(start, end).annotate(
+    rows = _evaluations_by_unit(start, end, reports).annotate(
         evaluated=Count("id"), pleased=Count("id", filter=pleased)
     )
     return {row["unit"]: Rate(row["pleased"], row["evaluated"]) for row in rows}

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from backend.areas.selectors import within
 from backend.assistance.models import SubsidyCase, SubsidyKind, SubsidyStatus
 from backend.assistance.selectors import case_counts_by_county, cases_due_for_recheck
 from backend.assistance.services import case_apply
@@ -39,15 +40,18 @@ def cases(application, xianxian):
 
 def test_due_for_recheck_is_derived_from_the_date(cases, suning, xianxian):
     today = timezone.localdate()
-    due = list(cases_due_for_recheck(today=today))
+    due = list(cases_due_for_recheck(cases=SubsidyCase.objects.all(), today=today))
     assert due == [cases[2], cases[0]]
-    assert list(cases_due_for_recheck(today=today, scope=xianxian)) == []
-    assert cases_due_for_recheck(today=today + timedelta(days=31), scope=suning).count() == 3
+    in_xianxian = SubsidyCase.objects.filter(within(xianxian))
+    assert list(cases_due_for_recheck(cases=in_xianxian, today=today)) == []
+    in_suning = SubsidyCase.objects.filter(within(suning))
+    later = today + timedelta(days=31)
+    assert cases_due_for_recheck(cases=in_suning, today=later).count() == 3
 
 
 def test_counts_by_county_kind_and_status(cases):
     with CaptureQueriesContext(connection) as queries:
-        rows = case_counts_by_county()
+        rows = case_counts_by_county(cases=SubsidyCase.objects.all())
     assert len(queries) == 2  # the grouped counts and the county names
     table = {(row["county_name"], row["kind"], row["status"]): row["count"] for row in rows}
     assert table == {
@@ -56,3 +60,12 @@ def test_counts_by_county_kind_and_status(cases):
         ("献县", "tekun", "applied"): 1,
     }
     assert {row["county"] for row in rows} == {130926000000, 130929000000}
+
+
+def test_a_restricted_queryset_restricts_the_counts(cases, xianxian):
+    """Only 献县's rows (a range on the area, as a role grant over the county gives)."""
+    with CaptureQueriesContext(connection) as queries:
+        rows = case_counts_by_county(cases=SubsidyCase.objects.filter(within(xianxian)))
+    assert len(queries) == 2  # the grouped counts and the county names
+    table = {(row["county_name"], row["kind"], row["status"]): row["count"] for row in rows}
+    assert table == {("献县", "tekun", "applied"): 1}

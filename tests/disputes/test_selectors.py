@@ -2,8 +2,12 @@ from datetime import date
 
 import pytest
 
+from backend.accounts.roles import Role
+from backend.accounts.services import user_create
 from backend.areas.models import Area
+from backend.areas.selectors import within
 from backend.codes.models import Table
+from backend.common.assignment import assignment_refresh
 from backend.disputes.categories import MojCategory, moj_category
 from backend.disputes.models import Cause, Dispute, Status
 from backend.disputes.selectors import (
@@ -11,11 +15,13 @@ from backend.disputes.selectors import (
     counts_by_moj_category,
     counts_by_status,
     counts_by_type,
+    disputes_within,
     overdue_disputes,
     resolution_by_county,
     resolution_rate,
 )
-from backend.org.services import unit_create
+from backend.org.services import membership_grant, unit_create
+from permissions.registry import policy_for
 from tests.disputes.conftest import code
 
 pytestmark = pytest.mark.django_db
@@ -66,13 +72,21 @@ def sample(city, suning, xianxian):
 
 
 def test_resolution_rate_counts_only_finished_disputes(sample, suning, city):
-    assert resolution_rate(suning) == {"finished": 4, "resolved": 3, "rate": 0.75}
-    assert resolution_rate(city) == {"finished": 5, "resolved": 4, "rate": 0.8}
+    assert resolution_rate(disputes=disputes_within(suning)) == {
+        "finished": 4,
+        "resolved": 3,
+        "rate": 0.75,
+    }
+    assert resolution_rate(disputes=disputes_within(city)) == {
+        "finished": 5,
+        "resolved": 4,
+        "rate": 0.8,
+    }
 
 
 def test_county_ranking_in_one_grouped_query(sample, django_assert_num_queries):
     with django_assert_num_queries(2):  # the aggregate plus the county names
-        ranking = resolution_by_county()
+        ranking = resolution_by_county(disputes=Dispute.objects.all())
     assert [(r["name"], r["finished"], r["resolved"], r["rate"]) for r in ranking] == [
         ("献县", 1, 1, 1.0),
         ("肃宁县", 4, 3, 0.75),
@@ -80,28 +94,86 @@ def test_county_ranking_in_one_grouped_query(sample, django_assert_num_queries):
 
 
 def test_counts_by_type_status_and_category(sample, suning):
-    assert counts_by_type(suning)[0] == {"code": "09", "name": "土地及资源权属纠纷", "count": 3}
-    second = {r["code"]: r["count"] for r in counts_by_type(suning, first_level=False)}
+    in_suning = disputes_within(suning)
+    assert counts_by_type(disputes=in_suning)[0] == {
+        "code": "09",
+        "name": "土地及资源权属纠纷",
+        "count": 3,
+    }
+    second = {r["code"]: r["count"] for r in counts_by_type(disputes=in_suning, first_level=False)}
     assert second == {"0902": 3, "0201": 1, "0101": 1}
-    assert counts_by_status() == {
+    assert counts_by_status(disputes=Dispute.objects.all()) == {
         "closed": 3,
         "failed": 1,
         "mediating": 1,
         "agreed": 1,
         "registered": 1,
     }
-    assert counts_by_moj_category() == {
+    assert counts_by_moj_category(disputes=Dispute.objects.all()) == {
         "housing_homestead": 4,
         "neighbourhood": 1,
         "marriage_family": 1,
         "traffic": 1,
     }
-    assert counts_by_cause() == [{"code": "ownership", "name": "权属不清", "count": 1}]
+    assert counts_by_cause(disputes=Dispute.objects.all()) == [
+        {"code": "ownership", "name": "权属不清", "count": 1}
+    ]
 
 
 def test_overdue_are_open_past_deadline(sample):
-    assert overdue_disputes(None, date(2026, 3, 1)).count() == 2
-    assert overdue_disputes(None, date(2026, 2, 1)).count() == 0
+    everything = Dispute.objects.all()
+    assert overdue_disputes(disputes=everything, today=date(2026, 3, 1)).count() == 2
+    assert overdue_disputes(disputes=everything, today=date(2026, 2, 1)).count() == 0
+
+
+def test_a_restricted_queryset_restricts_every_figure(sample, xianxian, django_assert_num_queries):
+    """Only 献县's rows: its agreed and its registered dispute."""
+    in_xianxian = Dispute.objects.filter(within(xianxian))
+    with django_assert_num_queries(1):
+        assert resolution_rate(disputes=in_xianxian) == {"finished": 1, "resolved": 1, "rate": 1.0}
+    with django_assert_num_queries(2):  # the aggregate plus the county names
+        ranking = resolution_by_county(disputes=in_xianxian.order_by("-registered_on"))
+    assert [(r["name"], r["finished"]) for r in ranking] == [("献县", 1)]
+    with django_assert_num_queries(4):
+        assert counts_by_type(disputes=in_xianxian) == [
+            {"code": "05", "name": "侵权相关纠纷", "count": 1},
+            {"code": "09", "name": "土地及资源权属纠纷", "count": 1},
+        ]
+        assert counts_by_status(disputes=in_xianxian) == {"agreed": 1, "registered": 1}
+        assert counts_by_moj_category(disputes=in_xianxian) == {
+            "housing_homestead": 1,
+            "traffic": 1,
+        }
+        assert counts_by_cause(disputes=in_xianxian) == []
+    assert overdue_disputes(disputes=in_xianxian, today=date(2026, 3, 1)).count() == 1
+
+
+@pytest.fixture
+def viewer(sample, xianxian):
+    """Sees 献县 through a role grant over the county (a range) and one 肃宁 dispute through its
+    unit's object grant (an IN on the guardian table): the shapes policy.visible produces."""
+    user = user_create(username="viewer", password="Zl-demo-2026!", full_name="刘洋")
+    unit = unit_create(code="XX", name="献县综治中心", kind="governance_centre", area=xianxian)
+    membership_grant(user=user, role=Role.TOWNSHIP_COMMISSAR, scope=xianxian)
+    membership_grant(user=user, role=Role.UNIT_HANDLER, scope=xianxian, unit=unit)
+    Dispute.objects.filter(pk=sample[0].pk).update(handling_unit=unit)
+    assignment_refresh(obj=sample[0])
+    return user
+
+
+def test_the_policy_queryset_stays_one_statement(viewer, django_assert_num_queries):
+    visible = policy_for(Dispute).visible(viewer)
+    assert "disputeunitgrant" in str(visible.query)  # the object grants are a subquery
+    with django_assert_num_queries(1):
+        assert resolution_rate(disputes=visible) == {"finished": 2, "resolved": 2, "rate": 1.0}
+    with django_assert_num_queries(2):
+        assert counts_by_status(disputes=visible) == {"agreed": 1, "registered": 1, "closed": 1}
+        assert counts_by_cause(disputes=visible) == [
+            {"code": "ownership", "name": "权属不清", "count": 1}
+        ]
+    with django_assert_num_queries(2):  # the aggregate plus the county names
+        ranking = resolution_by_county(disputes=visible)
+    assert [(r["name"], r["finished"]) for r in ranking] == [("肃宁县", 1), ("献县", 1)]
 
 
 @pytest.mark.parametrize(

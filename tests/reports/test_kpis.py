@@ -5,6 +5,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from backend.accounts.roles import Role
+from backend.common.assignment import assignment_refresh
+from backend.org.services import membership_grant
 from backend.reports.models import DispatchStep, Report, ReportEvaluation, StepAction
 from backend.reports.selectors import (
     Rate,
@@ -12,6 +15,7 @@ from backend.reports.selectors import (
     response_rates,
     satisfaction_rates,
 )
+from permissions.registry import policy_for
 
 pytestmark = pytest.mark.django_db
 
@@ -80,21 +84,41 @@ def history(sewer, village, water, police):
 
 def test_response_rate_per_unit(history, water, police, django_assert_num_queries):
     with django_assert_num_queries(1):
-        rates = response_rates(START, END)
+        rates = response_rates(START, END, reports=Report.objects.all())
     assert rates == {water.pk: Rate(2, 4), police.pk: Rate(1, 1)}
     assert rates[water.pk].value == 0.5
 
 
 def test_resolution_rate_per_unit(history, water, police, django_assert_num_queries):
     with django_assert_num_queries(1):
-        rates = resolution_rates(START, END)
+        rates = resolution_rates(START, END, reports=Report.objects.all())
     assert rates == {water.pk: Rate(2, 3), police.pk: Rate(1, 1)}
 
 
 def test_satisfaction_rate_per_unit(history, water, police, django_assert_num_queries):
     with django_assert_num_queries(1):
-        rates = satisfaction_rates(START, END)
+        rates = satisfaction_rates(START, END, reports=Report.objects.all())
     assert rates == {water.pk: Rate(2, 3), police.pk: Rate(0, 1)}
+
+
+@pytest.fixture
+def police_handler(history, police, suning_town, handler):
+    """Sees r4 only, through 派出所's object grant on the report it currently holds."""
+    membership_grant(user=handler, role=Role.UNIT_HANDLER, scope=suning_town, unit=police)
+    r4 = Report.objects.get(number="SJ-2026-0000005")
+    Report.objects.filter(pk=r4.pk).update(current_unit=police)
+    assignment_refresh(obj=r4)
+    return handler
+
+
+def test_restricted_reports_restrict_every_rate(police_handler, police, django_assert_num_queries):
+    """Only r4 counts: its transfer to police (1 / 1), its evaluation judged on police."""
+    visible = policy_for(Report).visible(police_handler)
+    assert "reportunitgrant" in str(visible.query)  # the object grants are a subquery
+    with django_assert_num_queries(3):
+        assert response_rates(START, END, reports=visible) == {police.pk: Rate(1, 1)}
+        assert resolution_rates(START, END, reports=visible) == {police.pk: Rate(1, 1)}
+        assert satisfaction_rates(START, END, reports=visible) == {police.pk: Rate(0, 1)}
 
 
 def test_rate_without_items_has_no_value():
