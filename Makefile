@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 SCALE  ?= small
 
-.PHONY: install frontend db demo run test check lint types imports migrations-check clean
+.PHONY: install frontend db demo run test check lint types imports migrations-check schema-check clean
 
 install: $(STAMP)
 $(STAMP): requirements.lock pyproject.toml
@@ -36,7 +36,7 @@ run: frontend demo
 test: install frontend  # pytest's exit code 5 (nothing collected) is not a failure of the suite
 	$(BIN)/pytest $(PYTEST_ARGS); rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest: no tests collected"; exit 0; fi; exit $$rc
 
-check: lint types imports migrations-check
+check: lint types imports migrations-check schema-check
 
 lint: install
 	$(BIN)/ruff check .
@@ -50,6 +50,9 @@ imports: install
 
 migrations-check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+schema-check: install  # the committed schema/schema.graphql must match the code
+	$(BIN)/python manage.py export_schema --check
 
 clean:
 	rm -rf $(VENV) var/static

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "backend.evidence",
     "backend.audit",
     "backend.demo",
+    "schema",  # for its export_schema command; nothing imports schema
     "permissions",  # last: its post_migrate syncs role permissions after all others exist
 ]
 
@@ -45,12 +46,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "backend.accounts.middleware.ApiTokenMiddleware",
     "backend.audit.middleware.RequestContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
-ROOT_URLCONF = "backend.urls"
+ROOT_URLCONF = "schema.urls"  # the transport layer owns the URL map
 WSGI_APPLICATION = "backend.wsgi.application"
 TEMPLATES = [
     {
@@ -101,6 +103,13 @@ STORAGES = {
 ZHILI_EVIDENCE_MAX_BYTES = int(config.env("ZHILI_EVIDENCE_MAX_BYTES", str(20 * 2**20)))
 WHITENOISE_ROOT = BASE_DIR / "frontend_build" / "dist"
 WHITENOISE_INDEX_FILE = True
+
+STRAWBERRY_DJANGO = {
+    "DEFAULT_PK_FIELD_NAME": "id",
+    "MUTATIONS_DEFAULT_HANDLE_ERRORS": True,
+    "PAGINATION_DEFAULT_LIMIT": 20,
+    "PAGINATION_MAX_LIMIT": 100,  # documented in the README ("API limits")
+}
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

@@ -5,14 +5,13 @@ from functools import reduce
 from operator import or_
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Q
 
 from backend.accounts.models import User
 from permissions.codenames import Action
 from permissions.grants import grants_of
-from permissions.policy import NotFound, Policy, perm_name
+from permissions.policy import BasePolicy, Policy, perm_name
 
 if TYPE_CHECKING:
     from permissions.registry import AnyPolicy
@@ -24,20 +23,7 @@ def parent_action(action: Action | str) -> Action:
     return action if action in (Action.VIEW, Action.UNMASK) else Action.CHANGE
 
 
-class _Derived:
-    model: type[models.Model]
-
-    def get(self, user: User, action: Action | str, pk: Any) -> models.Model:
-        try:
-            return self.visible(user, action).get(pk=pk)
-        except (ObjectDoesNotExist, ValueError, TypeError):
-            raise NotFound(f"{self.model._meta.verbose_name}不存在") from None
-
-    def visible(self, user: User, action: Action | str = Action.VIEW) -> models.QuerySet:
-        raise NotImplementedError
-
-
-class ChildPolicy(_Derived):
+class ChildPolicy(BasePolicy):
     def __init__(self, model: type[models.Model], *, parent_field: str, parent: Policy) -> None:
         self.model, self.parent_field, self.parent = model, parent_field, parent
 
@@ -47,9 +33,12 @@ class ChildPolicy(_Derived):
     def may_on(self, user: User, action: Action | str, obj: models.Model) -> bool:
         return self.parent.may_on(user, parent_action(action), self.parent_of(obj))
 
-    def visible(self, user: User, action: Action | str = Action.VIEW) -> models.QuerySet:
-        parents = self.parent.visible(user, parent_action(action)).values("pk")
-        return self.model._default_manager.filter(**{f"{self.parent_field}__in": parents})
+    def q(self, user: User, action: Action | str) -> Q | bool:
+        condition = self.parent.q(user, parent_action(action))
+        if isinstance(condition, bool):
+            return condition
+        parents = self.parent.visible(user, parent_action(action))
+        return Q(**{f"{self.parent_field}__in": parents.values("pk")})
 
     def parent_of(self, obj: models.Model) -> models.Model:
         value: Any = obj
@@ -58,7 +47,7 @@ class ChildPolicy(_Derived):
         return value
 
 
-class EvidencePolicy(_Derived):
+class EvidencePolicy(BasePolicy):
     """A file is reachable exactly when the record it is attached to is."""
 
     def __init__(self, model: type[models.Model], registry: "dict[str, AnyPolicy]") -> None:
@@ -74,19 +63,31 @@ class EvidencePolicy(_Derived):
         field, parent = self.parent_of(obj)
         return self.parents[field].may_on(user, parent_action(action), parent)
 
-    def visible(self, user: User, action: Action | str = Action.VIEW) -> models.QuerySet:
+    def q(self, user: User, action: Action | str) -> Q | bool:
+        conditions = {
+            field: policy.q(user, parent_action(action)) for field, policy in self.parents.items()
+        }
+        if all(condition is True for condition in conditions.values()):
+            return True
         terms = [
-            Q(**{f"{field}__in": policy.visible(user, parent_action(action)).values("pk")})
-            for field, policy in self.parents.items()
+            Q(
+                **{
+                    f"{field}__in": self.parents[field]
+                    .visible(user, parent_action(action))
+                    .values("pk")
+                }
+            )
+            for field, condition in conditions.items()
+            if condition is not False
         ]
-        return self.model._default_manager.filter(reduce(or_, terms))
+        return reduce(or_, terms) if terms else False
 
     def parent_of(self, obj: models.Model) -> tuple[str, models.Model]:
         field = next(f for f in self.parents if getattr(obj, f"{f}_id") is not None)
         return field, getattr(obj, field)
 
 
-class ReferencePolicy(_Derived):
+class ReferencePolicy(BasePolicy):
     """Reference data: every active signed-in user reads it; writes need the model permission."""
 
     def __init__(self, model: type[models.Model]) -> None:
@@ -103,6 +104,27 @@ class ReferencePolicy(_Derived):
     def may_on(self, user: User, action: Action | str, obj: models.Model) -> bool:
         return self.may(user, action)
 
-    def visible(self, user: User, action: Action | str = Action.VIEW) -> models.QuerySet:
-        queryset = self.model._default_manager.all()
-        return queryset if self.may(user, action) else queryset.none()
+    def q(self, user: User, action: Action | str) -> Q | bool:
+        return self.may(user, action)
+
+
+class OwnedPolicy(BasePolicy):
+    """Records that belong to one user (API tokens): the owner reaches their own, a role grant
+    carrying the permission reaches all."""
+
+    def __init__(self, model: type[models.Model], *, owner_field: str) -> None:
+        self.model, self.owner_field = model, owner_field
+
+    def may(self, user: User, action: Action | str) -> bool:
+        return user.is_authenticated and user.is_active
+
+    def may_on(self, user: User, action: Action | str, obj: models.Model) -> bool:
+        return self.restrict(self.model._default_manager.filter(pk=obj.pk), user, action).exists()
+
+    def q(self, user: User, action: Action | str) -> Q | bool:
+        if not (user.is_authenticated and user.is_active):
+            return False
+        perm = perm_name(self.model, action)
+        if user.is_superuser or any(perm in grant.perms for grant in grants_of(user)):
+            return True
+        return Q(**{self.owner_field: user})

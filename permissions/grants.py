@@ -1,9 +1,9 @@
 """A user's role grants, read once per request: (role, scope range, unit, permissions)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from backend.accounts.models import User
-from backend.areas.models import Level, subtree_range
+from backend.areas.models import Area, Level, subtree_range
 from backend.org.models import Membership
 from permissions.roles import OWN_ONLY_ROLES
 
@@ -31,8 +31,22 @@ def grants_of(user: User) -> tuple[Grant, ...]:
     cached = getattr(user, "_zhili_grants", None)
     if cached is None:
         cached = _load(user) if user.is_authenticated and user.is_active else ()
+        token = getattr(user, "api_token", None)  # set by the token middleware
+        if token is not None and token.scope_id is not None:
+            cached = _narrowed(cached, token.scope)
         user._zhili_grants = cached  # type: ignore[attr-defined]
     return cached
+
+
+def _narrowed(grants: tuple[Grant, ...], scope: Area) -> tuple[Grant, ...]:
+    """A token limited to `scope` carries each grant only inside that area (areas nest or are
+    disjoint, so the intersection is the smaller range or nothing)."""
+    low, high = subtree_range(scope.code, Level(scope.level))
+    return tuple(
+        replace(grant, low=max(grant.low, low), high=min(grant.high, high))
+        for grant in grants
+        if max(grant.low, low) <= min(grant.high, high)
+    )
 
 
 def forget_grants(user: User) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q, Value
 
 from backend.accounts.models import User
 from permissions.codenames import Action, perm_name
@@ -24,7 +24,44 @@ class NotFound(ObjectDoesNotExist):
     """Raised for missing and forbidden objects alike."""
 
 
-class Policy:
+class BasePolicy:
+    """What every policy offers on top of its own `q`: querysets and not-found lookups."""
+
+    model: type[models.Model]
+
+    def q(self, user: User, action: Action | str) -> Q | bool:
+        """The rows the user may do `action` to, as a predicate (True: all, False: none)."""
+        raise NotImplementedError
+
+    def restrict(
+        self, queryset: models.QuerySet, user: User, action: Action | str
+    ) -> models.QuerySet:
+        condition = self.q(user, action)
+        if condition is True:
+            return queryset
+        return queryset.filter(condition) if condition is not False else queryset.none()
+
+    def visible(self, user: User, action: Action | str = Action.VIEW) -> models.QuerySet:
+        """The rows the user may do `action` to: a single SQL statement when evaluated."""
+        return self.restrict(self.model._default_manager.all(), user, action)
+
+    def annotate_may(
+        self, queryset: models.QuerySet, user: User, action: Action | str, name: str
+    ) -> models.QuerySet:
+        """Add a boolean column `name`: may the user do `action` to each row (no extra query)."""
+        condition = self.q(user, action)
+        value = Value(condition) if isinstance(condition, bool) else condition
+        return queryset.annotate(**{name: ExpressionWrapper(value, output_field=BooleanField())})
+
+    def get(self, user: User, action: Action | str, pk: Any) -> models.Model:
+        """The object `pk` if the user may do `action` to it; NotFound otherwise, whichever the cause."""
+        try:
+            return self.visible(user, action).get(pk=pk)
+        except (ObjectDoesNotExist, ValueError, TypeError):
+            raise NotFound(f"{self.model._meta.verbose_name}不存在") from None
+
+
+class Policy(BasePolicy):
     def __init__(
         self,
         model: type[models.Model],
@@ -61,29 +98,16 @@ class Policy:
             and self._granted_rows(user, action).filter(content_object=obj.pk).exists()
         )
 
-    def visible(self, user: User, action: Action | str = Action.VIEW) -> models.QuerySet:
-        """The rows the user may do `action` to: a single SQL statement when evaluated."""
-        queryset = self.model._default_manager.all()
-        if _superuser(user):
-            return queryset
-        condition = self.condition(user, action)
-        return queryset.filter(condition) if condition is not None else queryset.none()
-
-    def condition(self, user: User, action: Action | str) -> Q | None:
+    def q(self, user: User, action: Action | str) -> Q | bool:
         if not _active(user):
-            return None  # anonymous or deactivated: nothing, whatever grants remain on record
+            return False  # anonymous or deactivated: nothing, whatever grants remain on record
+        if _superuser(user):
+            return True
         terms = [self._grant_q(grant, user) for grant in self.grants(user, action)]
         if self.object_grants:
             terms.append(Q(pk__in=self._granted_rows(user, action).values("content_object")))
-        terms = [term for term in terms if term is not None]
-        return reduce(or_, terms) if terms else None
-
-    def get(self, user: User, action: Action | str, pk: Any) -> models.Model:
-        """The object `pk` if the user may do `action` to it; NotFound otherwise, whichever the cause."""
-        try:
-            return self.visible(user, action).get(pk=pk)
-        except (ObjectDoesNotExist, ValueError, TypeError):
-            raise NotFound(f"{self.model._meta.verbose_name}不存在") from None
+        present = [term for term in terms if term is not None]
+        return reduce(or_, present) if present else False
 
     def area_of(self, obj: models.Model) -> int:
         value: Any = obj

@@ -6,10 +6,10 @@ from functools import cache
 from django.apps import apps
 from django.db import models
 
-from permissions.family import ChildPolicy, EvidencePolicy, ReferencePolicy
+from permissions.family import ChildPolicy, EvidencePolicy, OwnedPolicy, ReferencePolicy
 from permissions.policy import Policy
 
-AnyPolicy = Policy | ChildPolicy | EvidencePolicy | ReferencePolicy
+AnyPolicy = Policy | ChildPolicy | EvidencePolicy | ReferencePolicy | OwnedPolicy
 
 # Top-level entities: (model label, area field, owner field, assignable to units through guardian)
 SCOPED = [
@@ -69,6 +69,9 @@ def policies() -> dict[str, AnyPolicy]:
     for label in REFERENCE:
         found[label] = ReferencePolicy(apps.get_model(label))
     found["evidence.evidence"] = EvidencePolicy(apps.get_model("evidence.evidence"), found)
+    found["accounts.apitoken"] = OwnedPolicy(
+        apps.get_model("accounts.apitoken"), owner_field="user"
+    )
     return found
 
 

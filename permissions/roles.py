@@ -19,6 +19,7 @@ SUBSIDY, ENTERPRISE, PROBLEM = (
 )
 MEMBER, UNIT, MEMBERSHIP = "teams.teammember", "org.unit", "org.membership"
 CATEGORY, RULE = "reports.reportcategory", "reports.dispatchrule"
+TOKEN = "accounts.apitoken"  # everyone manages their own tokens; this grants all of them
 ENTITIES = (
     DISPUTE,
     REPORT,
@@ -35,7 +36,7 @@ ENTITIES = (
 READ_ALL = {entity: {V} for entity in ENTITIES}
 
 ROLE_PERMISSIONS: dict[str, dict[str, set[str]]] = {
-    Role.CITY_ADMIN: {entity: set(ALL) for entity in ENTITIES},
+    Role.CITY_ADMIN: {**{entity: set(ALL) for entity in ENTITIES}, TOKEN: {V, A, C, D}},
     Role.COUNTY_CENTRE: {
         DISPUTE: {V, A, C, U},
         REPORT: {V, A, C, U},

@@ -14,6 +14,7 @@ from backend.disputes.services.mediation import (
     performance_followup,
 )
 from backend.disputes.services.register import (
+    dispute_delete,
     dispute_register,
     dispute_update,
     next_number,
@@ -25,6 +26,7 @@ from backend.disputes.services.register import (
 __all__ = [
     "agreement_conclude",
     "dispute_close",
+    "dispute_delete",
     "dispute_register",
     "dispute_update",
     "judicial_confirmation_accept",

@@ -193,3 +193,13 @@ def party_remove(*, party: DisputeParty, actor: User | None = None) -> None:
     if dispute.parties.count() <= 1:
         raise ValidationError(_("纠纷至少须有一名当事人"))
     party.delete()
+
+
+@transaction.atomic
+def dispute_delete(*, dispute: Dispute, actor: User | None = None) -> None:
+    """Remove a registration made in error: only before any mediator was assigned."""
+    dispute = lock(dispute)
+    require_status(dispute, (Status.REGISTERED,), _("删除"))
+    if dispute.records.exists():
+        raise ValidationError(_("已有调解记录的纠纷不能删除"), code="has_records")
+    dispute.delete()

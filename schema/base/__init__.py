@@ -1,0 +1,1 @@
+"""The conventions every entity of the API follows (DESIGN.md, "GraphQL conventions")."""

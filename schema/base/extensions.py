@@ -1,0 +1,58 @@
+"""Schema extensions: audit of unmasked reads per operation, and the request limits."""
+
+from collections.abc import Iterator
+
+from graphql import GraphQLError
+from graphql.validation import NoSchemaIntrospectionCustomRule
+from strawberry.extensions import (
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+    SchemaExtension,
+)
+
+from permissions.pii import collecting
+
+# Documented in the README ("API limits"); a query beyond them is refused before it runs.
+MAX_DEPTH = 10
+MAX_ALIASES = 15
+MAX_TOKENS = 2_000
+
+
+class AuditUnmaskedReads(SchemaExtension):
+    def on_operation(self) -> Iterator[None]:
+        with collecting():
+            yield
+
+
+def limits() -> list:
+    """Factories, so that each request gets fresh extension instances."""
+    return [
+        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+    ]
+
+
+class IntrospectionForSignedInUsers(SchemaExtension):
+    """The schema is documentation for integrators and the portal; anonymous callers get none."""
+
+    def on_operation(self) -> Iterator[None]:
+        request = getattr(self.execution_context.context, "request", None)
+        if request is None or not request.user.is_authenticated:
+            rules = self.execution_context.validation_rules
+            self.execution_context.validation_rules = (*rules, NoSchemaIntrospectionCustomRule)
+        yield
+
+
+class MaskUnexpectedErrors(MaskErrors):
+    """In production an unexpected error says only "服务器内部错误"; GraphQL's own errors (syntax,
+    validation, limits) stay readable. Typed errors come back as OperationInfo, not as errors."""
+
+    def __init__(self) -> None:
+        super().__init__(should_mask_error=_unexpected, error_message="服务器内部错误，请稍后重试")
+
+
+def _unexpected(error: GraphQLError) -> bool:
+    return error.original_error is not None and not isinstance(error.original_error, GraphQLError)

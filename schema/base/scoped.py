@@ -1,0 +1,26 @@
+"""Types whose rows are filtered by the model's policy — for top-level lists and nested lists alike."""
+
+from typing import Any
+
+from django.db.models import QuerySet
+from strawberry.types import Info
+
+from permissions.codenames import Action
+from permissions.pii import sensitive_fields
+from permissions.registry import policy_for
+from schema.base.context import user_of
+
+UNMASK_FLAG = "zhili_unmask"
+
+
+class PolicyScoped:
+    """Mixin for strawberry-django types: rows the user may not view never leave the database, and
+    each row carries whether the user may see its sensitive fields unmasked (no query per row)."""
+
+    @classmethod
+    def get_queryset(cls, queryset: QuerySet, info: Info, **kwargs: Any) -> QuerySet:
+        user, policy = user_of(info), policy_for(queryset.model)
+        queryset = policy.restrict(queryset, user, Action.VIEW)
+        if sensitive_fields(queryset.model):
+            queryset = policy.annotate_may(queryset, user, Action.UNMASK, UNMASK_FLAG)
+        return queryset

@@ -1,0 +1,108 @@
+"""Disputes: list, detail, create / update / delete, and the mediation workflow."""
+
+from typing import Any
+
+import strawberry
+import strawberry_django
+from django.core.exceptions import ValidationError
+from strawberry.types import Info
+from strawberry_django.pagination import OffsetPaginated
+
+from backend.areas.models import Area
+from backend.codes.models import Code, Table
+from backend.disputes.models import Dispute
+from backend.disputes.services import (
+    dispute_delete,
+    dispute_register,
+    dispute_update,
+    mediators_assign,
+)
+from backend.org.models import Unit
+from backend.teams.models import TeamMember
+from permissions.codenames import Action
+from permissions.policy import NotFound
+from schema.base.context import parse_id, user_of
+from schema.base.loading import load, load_many, require
+from schema.disputes.filters import DisputeFilter, DisputeOrder
+from schema.disputes.inputs import (
+    AssignMediatorsInput,
+    DisputeCreateInput,
+    DisputeUpdateInput,
+    IdInput,
+)
+from schema.disputes.types import DisputeType
+
+
+@strawberry.type
+class DisputeQuery:
+    disputes: OffsetPaginated[DisputeType] = strawberry_django.offset_paginated(
+        filters=DisputeFilter, ordering=DisputeOrder, description="矛盾纠纷列表（仅本人权限范围内）"
+    )
+
+    @strawberry_django.field(description="一条矛盾纠纷；不存在或无权查看时为 null")
+    def dispute(self, info: Info, id: strawberry.ID) -> DisputeType | None:
+        try:
+            return load(info, Dispute, id)  # type: ignore[return-value]
+        except (NotFound, ValidationError):
+            return None
+
+
+@strawberry.type
+class DisputeMutation:
+    @strawberry_django.mutation(handle_django_errors=True, description="登记矛盾纠纷")
+    def create_dispute(self, info: Info, data: DisputeCreateInput) -> DisputeType:
+        fields = _record_fields(info, data)
+        require(info, Action.ADD, Dispute(area=fields["area"]))
+        parties = [
+            {k: v for k, v in vars(party).items() if v is not None} for party in data.parties
+        ]
+        return dispute_register(
+            parties=parties, actor=user_of(info), registered_on=data.registered_on, **fields
+        )  # type: ignore[return-value]
+
+    @strawberry_django.mutation(handle_django_errors=True, description="修改矛盾纠纷")
+    def update_dispute(self, info: Info, data: DisputeUpdateInput) -> DisputeType:
+        dispute = load(info, Dispute, data.id, Action.CHANGE)
+        changes = {k: v for k, v in vars(data).items() if k != "id" and v is not strawberry.UNSET}
+        if "handling_unit_id" in changes:
+            changes["handling_unit"] = load(
+                info, Unit, changes.pop("handling_unit_id"), field="handling_unit_id"
+            )
+        return dispute_update(dispute=dispute, data=changes, actor=user_of(info))  # type: ignore[return-value]
+
+    @strawberry_django.mutation(handle_django_errors=True, description="删除误登记的矛盾纠纷")
+    def delete_dispute(self, info: Info, data: IdInput) -> DisputeType:
+        dispute = load(info, Dispute, data.id, Action.DELETE)
+        dispute_delete(dispute=dispute, actor=user_of(info))
+        dispute.pk = parse_id(data.id)  # the deleted record is returned as it was
+        return dispute  # type: ignore[return-value]
+
+    @strawberry_django.mutation(handle_django_errors=True, description="指派调解员")
+    def assign_mediators(self, info: Info, data: AssignMediatorsInput) -> DisputeType:
+        dispute = load(info, Dispute, data.id, Action.CHANGE)
+        members = load_many(info, TeamMember, list(data.member_ids), "member_ids")
+        return mediators_assign(dispute=dispute, members=members, actor=user_of(info))  # type: ignore[return-value]
+
+
+def _record_fields(info: Info, data: DisputeCreateInput) -> dict[str, Any]:
+    skip = {"area_code", "scale_code", "type_code", "handling_unit_id", "parties", "registered_on"}
+    fields = {k: v for k, v in vars(data).items() if k not in skip and v is not None}
+    fields["area"] = _area(data.area_code)
+    fields["scale"] = _code(Table.EVENT_SCALE, data.scale_code, "scale_code")
+    fields["type"] = _code(Table.EVENT_TYPE, data.type_code, "type_code")
+    fields["handling_unit"] = load(info, Unit, data.handling_unit_id, field="handling_unit_id")
+    return fields
+
+
+def _area(code: str) -> Area:
+    area = Area.objects.filter(code=parse_id(code, "area_code")).first()
+    if area is None:
+        raise ValidationError({"area_code": "区划代码不存在"})
+    return area
+
+
+def _code(table: str, code: str, field: str) -> Code:
+    found = Code.objects.filter(table__key=table, code=code.strip()).first()
+    if found is None:
+        raise ValidationError({field: "代码不存在"})
+    return found
