@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from backend.evidence.models import Evidence
+from permissions.admin import PolicyAdmin
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(admin.ModelAdmin):
+class EvidenceAdmin(PolicyAdmin):
     list_display = ("original_name", "content_type", "size", "uploaded_by", "created_at", "area")
     list_filter = ("content_type",)
     search_fields = ("original_name", "sha256")

@@ -54,6 +54,7 @@ class Evidence(Scoped):
         settings.AUTH_USER_MODEL,
         verbose_name=_("上传人"),
         null=True,
+        blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
