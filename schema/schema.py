@@ -4,6 +4,8 @@ import strawberry
 from strawberry.tools import merge_types
 from strawberry_django.optimizer import DjangoOptimizerExtension
 
+from schema.areas.operations import AreasMutation, AreasQuery
+from schema.assistance.operations import AssistanceMutation, AssistanceQuery
 from schema.auth.operations import AuthMutation, AuthQuery
 from schema.base.extensions import (
     AuditUnmaskedReads,
@@ -11,10 +13,46 @@ from schema.base.extensions import (
     MaskUnexpectedErrors,
     limits,
 )
+from schema.codes.operations import CodesMutation, CodesQuery
+from schema.creation.operations import CreationMutation, CreationQuery
 from schema.disputes.operations import DisputeMutation, DisputeQuery
+from schema.enterprise.operations import EnterpriseMutation, EnterpriseQuery
+from schema.evidence.operations import EvidenceMutation, EvidenceQuery
+from schema.org.operations import OrgMutation, OrgQuery
+from schema.reports.operations import ReportsMutation, ReportsQuery
+from schema.resources.operations import ResourcesMutation, ResourcesQuery
+from schema.teams.operations import TeamsMutation, TeamsQuery
 
-Query = merge_types("Query", (AuthQuery, DisputeQuery))
-Mutation = merge_types("Mutation", (AuthMutation, DisputeMutation))
+QUERIES = (
+    AuthQuery,
+    DisputeQuery,
+    ReportsQuery,
+    CreationQuery,
+    AssistanceQuery,
+    EnterpriseQuery,
+    TeamsQuery,
+    OrgQuery,
+    AreasQuery,
+    CodesQuery,
+    EvidenceQuery,
+    ResourcesQuery,
+)
+Query = merge_types("Query", QUERIES)
+MUTATIONS = (
+    AuthMutation,
+    DisputeMutation,
+    ReportsMutation,
+    CreationMutation,
+    AssistanceMutation,
+    EnterpriseMutation,
+    TeamsMutation,
+    OrgMutation,
+    AreasMutation,
+    CodesMutation,
+    EvidenceMutation,
+    ResourcesMutation,
+)
+Mutation = merge_types("Mutation", MUTATIONS)
 
 schema = strawberry.Schema(
     query=Query,
