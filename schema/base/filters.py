@@ -1,7 +1,7 @@
 """Filter pieces every entity shares: the area subtree and the text search."""
 
-from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
+from graphql import GraphQLError
 
 from backend.areas.models import Area, Level, subtree_range
 
@@ -15,7 +15,7 @@ def within_q(code: str, prefix: str, field: str = "area") -> Q:
         else None
     )
     if area is None:
-        raise ValidationError({"area": "区划代码不存在"}, code="invalid_area")
+        raise GraphQLError("区划代码不存在", extensions={"field": "area", "code": "invalid_area"})
     low, high = subtree_range(int(text), Level(area))
     return Q(**{f"{prefix}{field}__gte": low, f"{prefix}{field}__lte": high})
 
@@ -33,3 +33,11 @@ def search_q(value: str, prefix: str, fields: tuple[str, ...]) -> Q:
 
 def unchanged(queryset: QuerySet, condition: Q) -> tuple[QuerySet, Q]:
     return queryset, condition
+
+
+def id_q(value: object, prefix: str, field: str) -> Q:
+    """An exact match on a foreign key given as an ID; a malformed id is a readable input error."""
+    text = str(value).strip()
+    if not text.isdigit() or len(text) > 18:
+        raise GraphQLError("编号格式不正确", extensions={"field": field, "code": "invalid_id"})
+    return Q(**{f"{prefix}{field}_id": int(text)})

@@ -5,8 +5,7 @@ from django.utils import timezone
 from strawberry import auto
 
 from backend.disputes.models import Dispute
-from schema.base.context import parse_id
-from schema.base.filters import search_q, within_q
+from schema.base.filters import id_q, search_q, within_q
 
 
 @strawberry_django.filter_type(Dispute, lookups=True)
@@ -24,7 +23,7 @@ class DisputeFilter:
     def handling_unit(
         self, queryset: QuerySet, value: strawberry.ID, prefix: str
     ) -> tuple[QuerySet, Q]:
-        return queryset, Q(**{f"{prefix}handling_unit_id": parse_id(value, "handling_unit")})
+        return queryset, id_q(value, prefix, "handling_unit")
 
     @strawberry_django.filter_field(description="区划代码：该区划及其下级的纠纷")
     def area(self, queryset: QuerySet, value: str, prefix: str) -> tuple[QuerySet, Q]:
