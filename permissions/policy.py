@@ -110,10 +110,12 @@ class Policy(BasePolicy):
         return reduce(or_, present) if present else False
 
     def area_of(self, obj: models.Model) -> int:
+        """The area code of `obj`, read from the FK column (no query for a loaded row)."""
+        *path, last = self.area_field.split("__")
         value: Any = obj
-        for part in self.area_field.split("__"):
+        for part in path:
             value = getattr(value, part)
-        return int(value.pk if isinstance(value, models.Model) else value)
+        return int(getattr(value, f"{last}_id"))
 
     def _grant_q(self, grant: Grant, user: User) -> Q | None:
         if grant.own_only:
