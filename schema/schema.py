@@ -11,6 +11,7 @@ from schema.base.extensions import (
     AuditUnmaskedReads,
     IntrospectionForSignedInUsers,
     MaskUnexpectedErrors,
+    ReadableInputErrors,
     limits,
 )
 from schema.codes.operations import CodesMutation, CodesQuery
@@ -62,6 +63,7 @@ schema = strawberry.Schema(
         AuditUnmaskedReads,
         IntrospectionForSignedInUsers,
         MaskUnexpectedErrors,
+        ReadableInputErrors,
         *limits(),
     ],
 )

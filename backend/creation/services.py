@@ -1,4 +1,4 @@
-"""Writes of creation tasks: create, edit, (re)assign, report progress, submit, accept, return."""
+"""Writes of creation tasks: create, edit, delete, (re)assign, report progress, submit, accept, return."""
 
 from collections.abc import Iterable
 from datetime import date
@@ -72,6 +72,16 @@ def task_update(*, task: CreationTask, data: dict[str, Any]) -> CreationTask:
     if "deadline" in data:
         _check_deadline(data["deadline"], timezone.localdate(task.created_at))
     return model_update(instance=task, fields=TASK_EDITABLE, data=data)[0]
+
+
+@transaction.atomic
+def task_delete(*, task: CreationTask) -> None:
+    """Remove a task created in error: only while assigned and before any progress report
+    (its co-unit links and unit grants go with it)."""
+    task = _locked(task, (TaskStatus.ASSIGNED,), _("只有尚未开始推进的任务可以删除"))
+    if task.progress_reports.exists():
+        raise ValidationError({"status": _("已有进度报告的任务不能删除")})
+    task.delete()
 
 
 @transaction.atomic

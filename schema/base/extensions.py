@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from django.core.exceptions import ValidationError
 from graphql import GraphQLError
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
@@ -55,4 +56,17 @@ class MaskUnexpectedErrors(MaskErrors):
 
 
 def _unexpected(error: GraphQLError) -> bool:
-    return error.original_error is not None and not isinstance(error.original_error, GraphQLError)
+    original = error.original_error
+    return original is not None and not isinstance(original, (GraphQLError, ValidationError))
+
+
+class ReadableInputErrors(SchemaExtension):
+    """A Django ValidationError raised while reading (a malformed filter value, say) reaches the
+    client as its Chinese message, not as a Python repr and not as a masked server error."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        for error in (result.errors or []) if result else []:
+            if isinstance(error.original_error, ValidationError):
+                error.message = "；".join(error.original_error.messages)

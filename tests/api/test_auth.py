@@ -123,3 +123,15 @@ def test_deep_or_alias_heavy_documents_are_refused(gql_as, users):
     assert "errors" not in api(too_deep)
     aliases = "{ " + " ".join(f"a{i}: me {{ username }}" for i in range(20)) + " }"
     assert "aliases" in api(aliases)["errors"][0]["message"].lower()
+
+
+def test_a_malformed_filter_id_is_a_readable_error(gql_as, users):
+    body = gql_as(users["leader"])('{ disputes(filters: {handlingUnit: "abc"}) { totalCount } }')
+    assert body["errors"][0]["message"] == "编号格式不正确"
+    body = gql_as(users["leader"])('{ disputes(filters: {area: "999"}) { totalCount } }')
+    assert body["errors"][0]["message"] == "区划代码不存在"
+
+
+def test_a_validation_error_raised_while_filtering_reads_in_chinese(gql_as, users):
+    body = gql_as(users["leader"])('{ creationTasks(filters: {leadUnit: "abc"}) { totalCount } }')
+    assert body["errors"][0]["message"] == "编号格式不正确"

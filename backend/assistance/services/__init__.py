@@ -2,6 +2,7 @@
 
 from backend.assistance.services.applications import (
     case_apply,
+    case_delete,
     case_update,
     household_member_add,
     household_member_remove,
@@ -17,6 +18,7 @@ from backend.assistance.services.decisions import (
 
 __all__ = [
     "case_apply",
+    "case_delete",
     "case_end",
     "case_recheck",
     "case_suspend",

@@ -1,4 +1,5 @@
-"""Applying for assistance and correcting an application before the township reviews it."""
+"""Applying for assistance and correcting (or withdrawing) an application before the township
+reviews it."""
 
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -19,6 +20,7 @@ from backend.assistance.models import (
     SubsidyStatus,
 )
 from backend.common.services import create_validated, model_update
+from backend.evidence.services import evidence_remove
 
 KIND_PREFIX: dict[str, str] = {
     SubsidyKind.DIBAO: "DB",
@@ -90,6 +92,16 @@ def case_update(*, case: SubsidyCase, data: Mapping[str, Any]) -> SubsidyCase:
 
 
 @transaction.atomic
+def case_delete(*, case: SubsidyCase) -> None:
+    """Remove an application registered in error, before the township reviews it; attached
+    evidence files are removed with it."""
+    case = _locked_applied(case, _("乡镇审核后的案件不能删除"))
+    for evidence in case.evidence.all():
+        evidence_remove(evidence=evidence)
+    case.delete()
+
+
+@transaction.atomic
 def household_member_add(
     *, case: SubsidyCase, name: str, relation: str, id_number: str
 ) -> HouseholdMember:
@@ -128,8 +140,8 @@ def _check_no_open_case(id_number: str, kind: str) -> None:
         raise ValidationError({"applicant_id_number": _("该申请人已有同类别的在办救助案件")})
 
 
-def _locked_applied(case: SubsidyCase) -> SubsidyCase:
+def _locked_applied(case: SubsidyCase, message: str = "") -> SubsidyCase:
     locked = SubsidyCase.objects.select_for_update().get(pk=case.pk)
     if locked.status != SubsidyStatus.APPLIED:
-        raise ValidationError({"status": _("乡镇审核后不能再修改申请信息")})
+        raise ValidationError({"status": message or _("乡镇审核后不能再修改申请信息")})
     return locked

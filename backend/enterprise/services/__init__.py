@@ -1,6 +1,10 @@
 """Writes of 企业家直通车. Every service validates first and writes nothing on error."""
 
-from backend.enterprise.services.enterprises import enterprise_register, enterprise_update
+from backend.enterprise.services.enterprises import (
+    enterprise_delete,
+    enterprise_register,
+    enterprise_update,
+)
 from backend.enterprise.services.problems import (
     problem_accept,
     problem_answer,
@@ -12,6 +16,7 @@ from backend.enterprise.services.problems import (
 )
 
 __all__ = [
+    "enterprise_delete",
     "enterprise_register",
     "enterprise_update",
     "problem_accept",

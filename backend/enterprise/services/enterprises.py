@@ -1,4 +1,4 @@
-"""Registering and updating enterprises."""
+"""Registering, updating and deleting enterprises."""
 
 from typing import Any
 
@@ -54,3 +54,12 @@ def enterprise_register(
 def enterprise_update(*, enterprise: Enterprise, data: dict[str, Any]) -> Enterprise:
     """Change contact and registration details; the credit code is the identity and stays."""
     return model_update(instance=enterprise, fields=ENTERPRISE_EDITABLE, data=data)[0]
+
+
+@transaction.atomic
+def enterprise_delete(*, enterprise: Enterprise) -> None:
+    """Remove an enterprise registered in error; one with problems on record stays."""
+    enterprise = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
+    if enterprise.problems.exists():
+        raise ValidationError(_("已有诉求记录的企业不能删除"), code="has_problems")
+    enterprise.delete()
