@@ -36,6 +36,19 @@ def unit_update(*, unit: Unit, data: dict[str, Any]) -> Unit:
 
 
 @transaction.atomic
+def unit_deactivate(*, unit: Unit) -> Unit:
+    """Retire a unit: its history (assigned items, members, grants) stays, it gets no new work."""
+    unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    if not unit.is_active:
+        raise ValidationError(_("该单位已停用"))
+    if unit.children.filter(is_active=True).exists():
+        raise ValidationError(_("该单位还有启用中的下级单位，请先停用下级单位"))
+    unit.is_active = False
+    unit.save(update_fields=["is_active", "updated_at"])
+    return unit
+
+
+@transaction.atomic
 def membership_grant(*, user: User, role: str, scope: Area, unit: Unit | None = None) -> Membership:
     """Give `user` the role over `scope`; a unit grant also makes them a member of the unit's group."""
     try:

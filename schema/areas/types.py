@@ -11,6 +11,8 @@ class AreaType:
     level: auto
     kind: auto
     path: auto
+    parent: "AreaType | None" = strawberry_django.field(description="上级区划；地市级为 null")
+    children: list["AreaType"] = strawberry_django.field(description="直接下级区划（按代码排序）")
 
     @strawberry_django.field(only=["code"], description="12 位统计用区划代码")
     def code(self, root: Area) -> str:

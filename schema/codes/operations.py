@@ -1,11 +1,61 @@
-"""GraphQL operations of backend.codes (filled in by the API issue's work)."""
+"""Reference data: GB/T 31000 code tables and codes, and the dispute causes."""
 
 import strawberry
+import strawberry_django
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from strawberry.types import Info
+from strawberry_django.pagination import OffsetPaginated
+
+from backend.codes.models import Code, CodeTable
+from backend.disputes.models import Cause
+from permissions.policy import NotFound
+from permissions.registry import policy_for
+from schema.base.context import user_of
+from schema.base.loading import load
+from schema.codes.filters import (
+    CauseFilter,
+    CauseOrder,
+    CodeFilter,
+    CodeOrder,
+    CodeTableFilter,
+    CodeTableOrder,
+)
+from schema.codes.types import CauseType, CodeTableType, CodeType
 
 
 @strawberry.type
 class CodesQuery:
-    pass
+    @strawberry_django.offset_paginated(
+        OffsetPaginated[CodeTableType],
+        filters=CodeTableFilter,
+        ordering=CodeTableOrder,
+        description="代码表列表",
+    )
+    def code_tables(self, info: Info) -> QuerySet[CodeTable]:
+        return policy_for(CodeTable).visible(user_of(info))
+
+    @strawberry_django.offset_paginated(
+        OffsetPaginated[CodeType], filters=CodeFilter, ordering=CodeOrder, description="代码列表"
+    )
+    def codes(self, info: Info) -> QuerySet[Code]:
+        return policy_for(Code).visible(user_of(info))
+
+    @strawberry_django.field(description="一个代码；不存在时为 null")
+    def code(self, info: Info, id: strawberry.ID) -> CodeType | None:
+        try:
+            return load(info, Code, id)  # type: ignore[return-value]
+        except (NotFound, ValidationError):
+            return None
+
+    @strawberry_django.offset_paginated(
+        OffsetPaginated[CauseType],
+        filters=CauseFilter,
+        ordering=CauseOrder,
+        description="纠纷成因列表",
+    )
+    def causes(self, info: Info) -> QuerySet[Cause]:
+        return policy_for(Cause).visible(user_of(info))
 
 
 @strawberry.type

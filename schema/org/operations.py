@@ -1,13 +1,16 @@
-"""GraphQL operations of backend.org (filled in by the API issue's work)."""
+"""GraphQL operations of backend.org: units and role grants."""
 
 import strawberry
 
+from schema.org.memberships import MembershipMutation, MembershipQuery
+from schema.org.units import UnitMutation, UnitQuery
+
 
 @strawberry.type
-class OrgQuery:
+class OrgQuery(UnitQuery, MembershipQuery):
     pass
 
 
 @strawberry.type
-class OrgMutation:
+class OrgMutation(UnitMutation, MembershipMutation):
     pass
