@@ -7,8 +7,10 @@ from strawberry.types import Info
 
 from permissions.codenames import Action
 from permissions.policy import NotFound
+from permissions.pii import sensitive_fields
 from permissions.registry import policy_for
 from schema.base.context import parse_id, user_of
+from schema.base.scoped import UNMASK_FLAG
 
 M = TypeVar("M", bound=models.Model)
 
