@@ -64,7 +64,9 @@ ROLE_PERMISSIONS: dict[str, dict[str, set[str]]] = {
     Role.RESIDENT: {REPORT: {V, A}, CATEGORY: {V}},
     Role.LEADER: dict(READ_ALL),
     Role.AUDITOR: dict(READ_ALL),
-    Role.INTEGRATOR: {DISPUTE: {V, C}, REPORT: {V, A}, TASK: {V}, UNIT: {V}, CATEGORY: {V}},
+    # the court system confirms mediation agreements; the mini-program and the 12345 backend submit,
+    # attach evidence to and dispatch reports
+    Role.INTEGRATOR: {DISPUTE: {V, C}, REPORT: {V, A, C}, TASK: {V}, UNIT: {V}, CATEGORY: {V}},
 }
 
 # Grants of these roles reach only rows the user owns (a resident's own submissions), never an area.

@@ -66,6 +66,43 @@ def evidence_attach(
     return evidence
 
 
+def evidence_attach_all(
+    *,
+    uploader: User | None,
+    uploads: list[File],
+    parent: models.Model,
+    report_step: Any = None,
+    field: str = "files",
+) -> list[Evidence]:
+    """Attach several files, all or none: on the first bad file the ones already stored are
+    deleted and the error names the file, under `field`."""
+    attached: list[Evidence] = []
+    try:
+        with transaction.atomic():
+            for upload in uploads:
+                attached.append(_attach_named(uploader, upload, parent, report_step, field))
+    except BaseException:
+        for evidence in attached:
+            default_storage.delete(str(evidence.file.name))
+        raise
+    return attached
+
+
+def _attach_named(
+    uploader: User | None, upload: File, parent: models.Model, report_step: Any, field: str
+) -> Evidence:
+    try:
+        return evidence_attach(
+            uploader=uploader, upload=upload, parent=parent, report_step=report_step
+        )
+    except ValidationError as error:
+        if not hasattr(error, "error_dict") or "file" not in error.error_dict:
+            raise
+        name = _clean_name(upload.name)
+        messages = [f"{name}：{message}" for message in error.message_dict["file"]]
+        raise ValidationError({field: messages}) from error
+
+
 def _parent_kind(parent: models.Model) -> tuple[str, Callable[[Any], int]]:
     try:
         return PARENTS[parent._meta.label_lower]

@@ -1,13 +1,69 @@
-"""GraphQL operations of backend.reports (filled in by the API issue's work)."""
+"""Reports (事件): lists, details, records, the dispatch workflow and its catalogue."""
 
 import strawberry
+import strawberry_django
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from strawberry.types import Info
+from strawberry_django.pagination import OffsetPaginated
+
+from backend.reports.models import DispatchRule, Report, ReportCategory
+from permissions.policy import NotFound
+from permissions.registry import policy_for
+from schema.base.context import user_of
+from schema.base.loading import load
+from schema.reports.catalogue import ReportCatalogueMutation
+from schema.reports.filters import (
+    DispatchRuleFilter,
+    DispatchRuleOrder,
+    ReportCategoryFilter,
+    ReportCategoryOrder,
+    ReportFilter,
+    ReportOrder,
+)
+from schema.reports.records import ReportRecordMutation
+from schema.reports.types import DispatchRuleType, ReportCategoryType, ReportType
+from schema.reports.workflow import ReportWorkflowMutation
 
 
 @strawberry.type
 class ReportsQuery:
-    pass
+    reports: OffsetPaginated[ReportType] = strawberry_django.offset_paginated(
+        filters=ReportFilter, ordering=ReportOrder, description="事件列表（仅本人权限范围内）"
+    )
+    dispatch_rules: OffsetPaginated[DispatchRuleType] = strawberry_django.offset_paginated(
+        filters=DispatchRuleFilter, ordering=DispatchRuleOrder, description="派单目录"
+    )
+
+    @strawberry_django.offset_paginated(
+        OffsetPaginated[ReportCategoryType],
+        filters=ReportCategoryFilter,
+        ordering=ReportCategoryOrder,
+        description="事项类别（登录用户可见）",
+    )
+    def report_categories(self, info: Info) -> QuerySet[ReportCategory]:
+        return policy_for(ReportCategory).visible(user_of(info))
+
+    @strawberry_django.field(description="一条事件；不存在或无权查看时为 null")
+    def report(self, info: Info, id: strawberry.ID) -> ReportType | None:
+        return _visible(info, Report, id)  # type: ignore[return-value]
+
+    @strawberry_django.field(description="一个事项类别；不存在时为 null")
+    def report_category(self, info: Info, id: strawberry.ID) -> ReportCategoryType | None:
+        return _visible(info, ReportCategory, id)  # type: ignore[return-value]
+
+    @strawberry_django.field(description="一条派单规则；不存在或无权查看时为 null")
+    def dispatch_rule(self, info: Info, id: strawberry.ID) -> DispatchRuleType | None:
+        return _visible(info, DispatchRule, id)  # type: ignore[return-value]
 
 
 @strawberry.type
-class ReportsMutation:
+class ReportsMutation(ReportRecordMutation, ReportWorkflowMutation, ReportCatalogueMutation):
     pass
+
+
+def _visible(info: Info, model: type, value: strawberry.ID) -> object | None:
+    try:
+        return load(info, model, value)
+    except (NotFound, ValidationError):
+        return None

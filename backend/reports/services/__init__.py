@@ -13,6 +13,7 @@ from backend.reports.services.closing import (
     report_supervision_raise,
     report_verify,
 )
+from backend.reports.services.editing import report_delete, report_update
 from backend.reports.services.handling import (
     report_approve_extension,
     report_feedback,
@@ -30,6 +31,7 @@ __all__ = [
     "report_category_create",
     "report_category_update",
     "report_close",
+    "report_delete",
     "report_dispatch",
     "report_evaluate",
     "report_feedback",
@@ -40,5 +42,6 @@ __all__ = [
     "report_submit",
     "report_supervision_raise",
     "report_transfer",
+    "report_update",
     "report_verify",
 ]

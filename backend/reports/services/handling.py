@@ -1,13 +1,16 @@
 """What the holding unit does: 签收, 回退, 转派, 延期, 反馈."""
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from backend.accounts.models import User
+from backend.evidence.services import evidence_attach_all
 from backend.org.models import Unit
 from backend.reports.models import DispatchStep, Report, ReportStatus, StepAction
 from backend.reports.services.guards import (
@@ -158,10 +161,15 @@ def _move_deadline(report: Report, deadline: datetime) -> None:
 
 @transaction.atomic
 def report_feedback(
-    *, report: Report, unit: Unit, actor: User | None, content: str
+    *,
+    report: Report,
+    unit: Unit,
+    actor: User | None,
+    content: str,
+    files: Sequence[File] = (),
 ) -> DispatchStep:
-    """反馈 the result; the returned step is what evidence attaches to. The report goes back to
-    the dispatching centre for verification."""
+    """反馈 the result; the returned step is what evidence attaches to (`files`, all or none). The
+    report goes back to the dispatching centre for verification."""
     report = locked(report)
     require_status(report, WORKING, _("反馈"))
     require_holder(report, unit)
@@ -170,6 +178,9 @@ def report_feedback(
     finish_open_step(report, now)
     report.status, report.current_unit = ReportStatus.FED_BACK, centre
     save_report(report, ["status", "current_unit"])
-    return add_step(
+    step = add_step(
         report, StepAction.FEEDBACK, actor, now, from_unit=unit, to_unit=centre, note=content
     )
+    if files:
+        evidence_attach_all(uploader=actor, uploads=list(files), parent=report, report_step=step)
+    return step
