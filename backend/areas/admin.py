@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from backend.areas.models import Area
+from permissions.admin import PolicyAdmin
 
 
 @admin.register(Area)
-class AreaAdmin(admin.ModelAdmin):
+class AreaAdmin(PolicyAdmin):
     list_display = ("code", "name", "level", "kind", "parent")
     list_filter = ("level", "kind")
     search_fields = ("name", "=code")

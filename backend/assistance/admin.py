@@ -1,29 +1,32 @@
-"""Administrators' view of subsidy cases. Lists show masked applicant data only."""
+"""Administrators' view of subsidy cases. Lists show masked applicant data only; a case's page
+shows it as the user may see it (permissions.pii). Decisions go through the services."""
 
 from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
 
 from backend.assistance.models import HouseholdMember, SubsidyCase, SubsidyReview
-from backend.common.masking import mask_id_number
+from permissions.admin import PolicyAdmin, PolicyInline, ViewOnly
+
+# Set by the review and approval services, never typed in the admin.
+DECIDED = ("status", "monthly_amount", "approved_on", "recheck_on")
 
 
-class HouseholdMemberInline(admin.TabularInline):
+class HouseholdMemberInline(PolicyInline):
     model = HouseholdMember
     extra = 0
 
 
-class SubsidyReviewInline(admin.TabularInline):
+class SubsidyReviewInline(ViewOnly, PolicyInline):
     model = SubsidyReview
     extra = 0
     raw_id_fields = ("reviewer", "unit")
 
 
 @admin.register(SubsidyCase)
-class SubsidyCaseAdmin(admin.ModelAdmin):
+class SubsidyCaseAdmin(PolicyAdmin):
     list_display = (
         "number",
         "kind",
-        "masked_id_number",
+        "applicant_id_number",
         "area",
         "status",
         "monthly_amount",
@@ -35,16 +38,13 @@ class SubsidyCaseAdmin(admin.ModelAdmin):
     search_fields = ("number", "=applicant_id_number")
     list_select_related = ("area",)
     raw_id_fields = ("area",)
+    readonly_fields = DECIDED
     date_hierarchy = "applied_on"
     inlines = (HouseholdMemberInline, SubsidyReviewInline)
 
-    @admin.display(description=_("申请人身份证号码"))
-    def masked_id_number(self, case: SubsidyCase) -> str:
-        return mask_id_number(case.applicant_id_number)
-
 
 @admin.register(SubsidyReview)
-class SubsidyReviewAdmin(admin.ModelAdmin):
+class SubsidyReviewAdmin(ViewOnly, PolicyAdmin):
     list_display = ("case", "stage", "decision", "unit", "reviewer", "reviewed_at")
     list_filter = ("stage", "decision")
     search_fields = ("case__number", "unit__name")
@@ -53,7 +53,7 @@ class SubsidyReviewAdmin(admin.ModelAdmin):
 
 
 @admin.register(HouseholdMember)
-class HouseholdMemberAdmin(admin.ModelAdmin):
+class HouseholdMemberAdmin(PolicyAdmin):
     list_display = ("case", "relation")
     list_filter = ("relation",)
     search_fields = ("case__number",)

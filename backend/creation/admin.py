@@ -7,35 +7,36 @@ from backend.creation.models import (
     TaskProgressReport,
     TaskReview,
 )
+from permissions.admin import PolicyAdmin, PolicyInline, ViewOnly
 
 
 @admin.register(Guideline)
-class GuidelineAdmin(admin.ModelAdmin):
+class GuidelineAdmin(PolicyAdmin):
     list_display = ("code", "title", "level", "issuer", "issued_on")
     list_filter = ("level",)
     search_fields = ("code", "title", "issuer")
 
 
-class TaskCoUnitInline(admin.TabularInline):
+class TaskCoUnitInline(ViewOnly, PolicyInline):
     model = TaskCoUnit
     extra = 0
     raw_id_fields = ("unit",)
 
 
-class TaskProgressReportInline(admin.TabularInline):
+class TaskProgressReportInline(ViewOnly, PolicyInline):
     model = TaskProgressReport
     extra = 0
     raw_id_fields = ("unit", "reported_by")
 
 
-class TaskReviewInline(admin.TabularInline):
+class TaskReviewInline(ViewOnly, PolicyInline):
     model = TaskReview
     extra = 0
     raw_id_fields = ("reviewer",)
 
 
 @admin.register(CreationTask)
-class CreationTaskAdmin(admin.ModelAdmin):
+class CreationTaskAdmin(PolicyAdmin):
     list_display = (
         "code",
         "title",
@@ -51,13 +52,14 @@ class CreationTaskAdmin(admin.ModelAdmin):
     search_fields = ("code", "title", "lead_unit__name")
     list_select_related = ("lead_unit", "area")
     raw_id_fields = ("area", "lead_unit", "guideline")
-    readonly_fields = ("progress", "submitted_at", "completed_at")
+    # Assignment, progress and acceptance go through the services (they keep grants and status).
+    readonly_fields = ("lead_unit", "status", "progress", "submitted_at", "completed_at")
     date_hierarchy = "deadline"
     inlines = (TaskCoUnitInline, TaskProgressReportInline, TaskReviewInline)
 
 
 @admin.register(TaskProgressReport)
-class TaskProgressReportAdmin(admin.ModelAdmin):
+class TaskProgressReportAdmin(ViewOnly, PolicyAdmin):
     list_display = ("task", "unit", "percent", "reported_by", "reported_at")
     search_fields = ("task__code", "task__title", "unit__name")
     list_select_related = ("task", "unit", "reported_by")
@@ -65,7 +67,7 @@ class TaskProgressReportAdmin(admin.ModelAdmin):
 
 
 @admin.register(TaskReview)
-class TaskReviewAdmin(admin.ModelAdmin):
+class TaskReviewAdmin(ViewOnly, PolicyAdmin):
     list_display = ("task", "decision", "reviewer", "reviewed_at")
     list_filter = ("decision",)
     search_fields = ("task__code", "task__title")
@@ -74,7 +76,7 @@ class TaskReviewAdmin(admin.ModelAdmin):
 
 
 @admin.register(TaskCoUnit)
-class TaskCoUnitAdmin(admin.ModelAdmin):
+class TaskCoUnitAdmin(ViewOnly, PolicyAdmin):
     list_display = ("task", "unit", "assigned_at")
     search_fields = ("task__code", "task__title", "unit__name")
     list_select_related = ("task", "unit")

@@ -18,6 +18,8 @@ from backend.org.services import membership_grant, unit_create
 ANCHOR = datetime(2026, 11, 1, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 DEMO_PASSWORD = "Zhili-demo-2026"
 SUNING, SUNING_TOWN, XIANXIAN = 130926000000, 130926100000, 130929000000
+# Demo users who may open /admin/ (what they see there is still decided by the policies).
+STAFF = {Role.CITY_ADMIN, Role.COUNTY_CENTRE, Role.TOWNSHIP_CENTRE, "xianxian_centre"}
 
 
 def build_context(scale_name: str, log: Callable[[str], None] = print) -> DemoContext:
@@ -103,5 +105,8 @@ def _grant(username: str, label: str, role: str, scope: Area, unit: Unit | None)
     user = User.objects.filter(username=username).first() or user_create(
         username=username, password=DEMO_PASSWORD, full_name=f"演示用户（{label}）"
     )
+    if username in STAFF and not user.is_staff:
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
     membership_grant(user=user, role=role, scope=scope, unit=unit)
     return user

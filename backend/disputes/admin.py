@@ -10,34 +10,47 @@ from backend.disputes.models import (
     MediationAgreement,
     MediationRecord,
 )
+from permissions.admin import PolicyAdmin, PolicyInline, PolicyStackedInline, ViewOnly
+
+# Set by the mediation, closing and evaluation services, never typed in the admin.
+OUTCOME = (
+    "status",
+    "success",
+    "outcome",
+    "resolved_on",
+    "evaluated_on",
+    "evaluation",
+    "closed_on",
+    "registered_by",
+)
 
 
 @admin.register(Cause)
-class CauseAdmin(admin.ModelAdmin):
+class CauseAdmin(PolicyAdmin):
     list_display = ("code", "name")
     search_fields = ("code", "name")
 
 
-class PartyInline(admin.TabularInline):
+class PartyInline(PolicyInline):
     model = DisputeParty
     extra = 0
     fields = ("role", "name", "id_type", "id_number", "sex", "phone", "address", "is_main_party")
 
 
-class MediatorInline(admin.TabularInline):
+class MediatorInline(ViewOnly, PolicyInline):
     model = DisputeMediator
     extra = 0
     raw_id_fields = ("member", "assigned_by")
 
 
-class ReviewInline(admin.TabularInline):
+class ReviewInline(ViewOnly, PolicyInline):
     model = DisputeReview
     extra = 0
     raw_id_fields = ("visited_by",)
 
 
 @admin.register(Dispute)
-class DisputeAdmin(admin.ModelAdmin):
+class DisputeAdmin(PolicyAdmin):
     list_display = (
         "number",
         "title",
@@ -49,10 +62,13 @@ class DisputeAdmin(admin.ModelAdmin):
         "success",
         "registered_on",
     )
-    list_filter = ("status", "source", "method", "success", "scale")
+    list_filter = ("status", "source", "method", "success", "scale", "handling_unit")
     search_fields = ("=number", "title")
     list_select_related = ("type", "area", "handling_unit")
-    raw_id_fields = ("area", "handling_unit", "type", "scale", "registered_by")
+    raw_id_fields = ("area", "type", "scale", "registered_by")
+    # The choices come from the unit admin's list, i.e. only units the user may see.
+    autocomplete_fields = ("handling_unit",)
+    readonly_fields = OUTCOME
     filter_horizontal = ("causes",)
     date_hierarchy = "registered_on"
     show_full_result_count = False  # COUNT(*) over a million rows on every page is wasted work
@@ -60,7 +76,7 @@ class DisputeAdmin(admin.ModelAdmin):
 
 
 @admin.register(DisputeParty)
-class DisputePartyAdmin(admin.ModelAdmin):
+class DisputePartyAdmin(PolicyAdmin):
     list_display = ("name", "role", "dispute", "is_main_party")
     list_filter = ("role", "id_type", "is_main_party")
     search_fields = ("name", "dispute__number")
@@ -70,7 +86,7 @@ class DisputePartyAdmin(admin.ModelAdmin):
 
 
 @admin.register(MediationRecord)
-class MediationRecordAdmin(admin.ModelAdmin):
+class MediationRecordAdmin(ViewOnly, PolicyAdmin):
     list_display = ("dispute", "held_at", "place", "result", "recorded_by")
     search_fields = ("dispute__number", "place")
     list_select_related = ("dispute", "recorded_by")
@@ -79,14 +95,14 @@ class MediationRecordAdmin(admin.ModelAdmin):
     show_full_result_count = False
 
 
-class ConfirmationInline(admin.StackedInline):
+class ConfirmationInline(ViewOnly, PolicyStackedInline):
     model = JudicialConfirmation
     extra = 0
     raw_id_fields = ("court",)
 
 
 @admin.register(MediationAgreement)
-class MediationAgreementAdmin(admin.ModelAdmin):
+class MediationAgreementAdmin(ViewOnly, PolicyAdmin):
     list_display = ("dispute", "form", "signed_on", "effective_on", "voided")
     list_filter = ("form", "voided")
     search_fields = ("dispute__number",)
@@ -97,7 +113,7 @@ class MediationAgreementAdmin(admin.ModelAdmin):
 
 
 @admin.register(JudicialConfirmation)
-class JudicialConfirmationAdmin(admin.ModelAdmin):
+class JudicialConfirmationAdmin(ViewOnly, PolicyAdmin):
     list_display = ("case_number", "agreement", "court", "applied_on", "accepted_on", "ruling")
     list_filter = ("ruling",)
     search_fields = ("case_number", "agreement__dispute__number")
@@ -106,7 +122,7 @@ class JudicialConfirmationAdmin(admin.ModelAdmin):
 
 
 @admin.register(DisputeReview)
-class DisputeReviewAdmin(admin.ModelAdmin):
+class DisputeReviewAdmin(ViewOnly, PolicyAdmin):
     list_display = ("dispute", "visited_on", "performed", "visited_by")
     list_filter = ("performed",)
     search_fields = ("dispute__number",)

@@ -1,10 +1,25 @@
 from django.contrib import admin
 
 from backend.enterprise.models import Enterprise, EnterpriseProblem, ProblemAssignment
+from permissions.admin import PolicyAdmin, PolicyInline, ViewOnly
+
+# Set by the dispatch, answer and evaluation services, never typed in the admin.
+HANDLING = (
+    "status",
+    "leader",
+    "answer",
+    "policy_basis",
+    "answered_at",
+    "satisfaction",
+    "satisfaction_comment",
+    "supervision_level",
+    "supervision_reason",
+    "closed_at",
+)
 
 
 @admin.register(Enterprise)
-class EnterpriseAdmin(admin.ModelAdmin):
+class EnterpriseAdmin(PolicyAdmin):
     list_display = ("name", "credit_code", "category", "area", "legal_representative")
     list_filter = ("category",)
     search_fields = ("name", "credit_code")
@@ -12,7 +27,7 @@ class EnterpriseAdmin(admin.ModelAdmin):
     raw_id_fields = ("area",)
 
 
-class ProblemAssignmentInline(admin.TabularInline):
+class ProblemAssignmentInline(ViewOnly, PolicyInline):
     model = ProblemAssignment
     extra = 0
     raw_id_fields = ("unit", "dispatched_by")
@@ -22,7 +37,7 @@ class ProblemAssignmentInline(admin.TabularInline):
 
 
 @admin.register(EnterpriseProblem)
-class EnterpriseProblemAdmin(admin.ModelAdmin):
+class EnterpriseProblemAdmin(PolicyAdmin):
     list_display = (
         "number",
         "title",
@@ -37,12 +52,13 @@ class EnterpriseProblemAdmin(admin.ModelAdmin):
     search_fields = ("number", "title", "enterprise__name")
     list_select_related = ("enterprise", "leader", "area")
     raw_id_fields = ("area", "enterprise", "leader")
+    readonly_fields = HANDLING
     date_hierarchy = "submitted_at"
     inlines = [ProblemAssignmentInline]
 
 
 @admin.register(ProblemAssignment)
-class ProblemAssignmentAdmin(admin.ModelAdmin):
+class ProblemAssignmentAdmin(ViewOnly, PolicyAdmin):
     list_display = ("problem", "unit", "dispatched_at", "dispatched_by", "answered_at")
     search_fields = ("problem__number", "unit__name")
     list_select_related = ("problem", "unit", "dispatched_by")

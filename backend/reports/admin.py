@@ -7,10 +7,14 @@ from backend.reports.models import (
     ReportCategory,
     ReportEvaluation,
 )
+from permissions.admin import PolicyAdmin, PolicyInline, PolicyStackedInline, ViewOnly
+
+# Moved by the dispatch, handling and closing services, never typed in the admin.
+FLOW = ("status", "current_unit", "deadline", "supervision_level", "closed_at")
 
 
 @admin.register(ReportCategory)
-class ReportCategoryAdmin(admin.ModelAdmin):
+class ReportCategoryAdmin(PolicyAdmin):
     list_display = ("code", "name", "parent", "limit_class", "time_limit_hours", "active")
     list_filter = ("limit_class", "active")
     search_fields = ("code", "name")
@@ -19,7 +23,7 @@ class ReportCategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(DispatchRule)
-class DispatchRuleAdmin(admin.ModelAdmin):
+class DispatchRuleAdmin(PolicyAdmin):
     list_display = ("category", "area", "unit", "updated_at")
     list_filter = ("category__parent",)
     search_fields = ("category__name", "area__name", "unit__name")
@@ -27,7 +31,7 @@ class DispatchRuleAdmin(admin.ModelAdmin):
     raw_id_fields = ("area", "unit")
 
 
-class DispatchStepInline(admin.TabularInline):
+class DispatchStepInline(ViewOnly, PolicyInline):
     model = DispatchStep
     extra = 0
     fields = (
@@ -49,14 +53,14 @@ class DispatchStepInline(admin.TabularInline):
         return super().get_queryset(request).select_related("from_unit", "to_unit", "actor")
 
 
-class ReportEvaluationInline(admin.StackedInline):
+class ReportEvaluationInline(ViewOnly, PolicyStackedInline):
     model = ReportEvaluation
     extra = 0
     raw_id_fields = ("by",)
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(PolicyAdmin):
     list_display = (
         "number",
         "title",
@@ -68,16 +72,17 @@ class ReportAdmin(admin.ModelAdmin):
         "deadline",
         "supervision_level",
     )
-    list_filter = ("status", "source", "supervision_level", "category__parent")
+    list_filter = ("status", "source", "supervision_level", "category__parent", "current_unit")
     search_fields = ("number", "title")
     list_select_related = ("category", "area", "current_unit")
     raw_id_fields = ("area", "category", "reporter", "current_unit")
+    readonly_fields = FLOW
     date_hierarchy = "registered_at"
     inlines = [DispatchStepInline, ReportEvaluationInline]
 
 
 @admin.register(DispatchStep)
-class DispatchStepAdmin(admin.ModelAdmin):
+class DispatchStepAdmin(ViewOnly, PolicyAdmin):
     list_display = (
         "report",
         "action",
@@ -96,7 +101,7 @@ class DispatchStepAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReportEvaluation)
-class ReportEvaluationAdmin(admin.ModelAdmin):
+class ReportEvaluationAdmin(ViewOnly, PolicyAdmin):
     list_display = ("report", "solved", "satisfaction", "evaluated_at", "by")
     list_filter = ("solved", "satisfaction")
     search_fields = ("report__number",)
