@@ -17,6 +17,7 @@ class AuditAction(models.TextChoices):
     UNMASKED_READ = "unmasked_read", _("查看完整个人信息")
     LOGIN = "login", _("登录成功")
     LOGIN_FAILED = "login_failed", _("登录失败")
+    EXPORT = "export", _("导出")
 
 
 class AppendOnlyQuerySet(models.QuerySet):
