@@ -6,6 +6,7 @@ from strawberry_django.optimizer import DjangoOptimizerExtension
 
 from schema.areas.operations import AreasMutation, AreasQuery
 from schema.assistance.operations import AssistanceMutation, AssistanceQuery
+from schema.auth.explain import ExplainQuery
 from schema.auth.operations import AuthMutation, AuthQuery
 from schema.base.extensions import (
     AuditUnmaskedReads,
@@ -26,6 +27,7 @@ from schema.teams.operations import TeamsMutation, TeamsQuery
 
 QUERIES = (
     AuthQuery,
+    ExplainQuery,
     DisputeQuery,
     ReportsQuery,
     CreationQuery,
