@@ -19,7 +19,8 @@ $(STAMP): requirements.lock pyproject.toml
 
 frontend:  # the portal's static build, when its sources are present (Node is needed only here)
 	@if [ -f frontend_build/package.json ]; then \
-		cd frontend_build && npm ci --no-audit --no-fund && npm run build; \
+		cd frontend_build && { [ node_modules/.zhili-installed -nt package-lock.json ] || \
+			{ npm ci --no-audit --no-fund && touch node_modules/.zhili-installed; }; } && npm run build; \
 	fi
 
 db: install
@@ -33,8 +34,10 @@ run: frontend demo
 	@echo "Zhili: http://$(HOST):$(PORT)/  (演示账号见 README；Ctrl-C 停止)"
 	$(BIN)/gunicorn backend.wsgi:application --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
-test: install frontend  # pytest's exit code 5 (nothing collected) is not a failure of the suite
-	$(BIN)/pytest $(PYTEST_ARGS); rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest: no tests collected"; exit 0; fi; exit $$rc
+test: install frontend  # pytest (incl. browser tests), then the portal's vitest suite
+	$(BIN)/pytest $(PYTEST_ARGS); rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest: no tests collected"; rc=0; fi; \
+	if [ $$rc -ne 0 ]; then exit $$rc; fi
+	@if [ -f frontend_build/package.json ]; then cd frontend_build && npm test; fi
 
 check: lint types imports migrations-check schema-check
 
