@@ -103,6 +103,7 @@ STORAGES = {
 ZHILI_EVIDENCE_MAX_BYTES = int(config.env("ZHILI_EVIDENCE_MAX_BYTES", str(20 * 2**20)))
 WHITENOISE_ROOT = BASE_DIR / "frontend_build" / "dist"
 WHITENOISE_INDEX_FILE = True
+WHITENOISE_IMMUTABLE_FILE_TEST = r"^/(assets/.+-[\w-]{8}|static/.+\.[0-9a-f]{12})\.\w+$"
 
 STRAWBERRY_DJANGO = {
     "DEFAULT_PK_FIELD_NAME": "id",

@@ -1,0 +1,221 @@
+/**
+ * The only module of the portal that speaks GraphQL (with its helpers in ./graphql/). Everything
+ * else asks it in react-admin's verbs, plus a few custom methods: the session, the resource model,
+ * workflow actions, evidence uploads and grouped counts for the dashboard.
+ *
+ * The model (the server's `resources` description joined with introspection) is loaded after login —
+ * introspection is refused to anonymous callers — and dropped on login and logout, because the
+ * permissions and actions in it belong to the user. ra-data-graphql runs with `introspection: false`
+ * so that a refused first attempt is never cached.
+ */
+import { gql } from '@apollo/client';
+import { getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
+import { HttpError, type DataProvider } from 'ra-core';
+import buildGraphQLProvider from 'ra-data-graphql';
+import { buildMutation, buildQueryFactory, resourceOf, toInput } from './graphql/buildQuery';
+import { operationError, type OperationMessage } from './graphql/errors';
+import { toFilterInput } from './graphql/filters';
+import { buildModel, type ApiModel, type ResourceDescription } from './graphql/model';
+import { LOGIN, LOGOUT, ME, resourcesQuery } from './graphql/session';
+import { createTransport, type TransportOptions } from './graphql/transport';
+
+export type { ActionModel, ApiModel, FieldModel, FilterModel, InputFieldModel, Label, ResourceModel } from './graphql/model';
+export { valueAt } from './graphql/buildQuery';
+export { humanise } from './graphql/model';
+
+export interface Grant {
+    role: string;
+    roleLabel: string;
+    scopeCode: string;
+    scopeName: string;
+    unitId: string | null;
+}
+export interface Me {
+    id: string;
+    username: string;
+    fullName: string;
+    isSuperuser: boolean;
+    permissions: string[];
+    grants: Grant[];
+}
+export interface CountGroup {
+    key: string;
+    filter: Record<string, unknown>;
+}
+export interface TeamLoad {
+    kind: string;
+    label: string;
+    members: { member: { id: string; name: string; title: string; isMediator: boolean; unit: { id: string; name: string } }; openDisputes: number }[];
+}
+
+export interface ZhiliDataProvider extends DataProvider {
+    describe: () => Promise<ApiModel>;
+    reset: () => void;
+    me: () => Promise<Me | null>;
+    login: (username: string, password: string) => Promise<Me>;
+    logout: () => Promise<void>;
+    runAction: (resource: string, action: string, id: string | undefined, values: Record<string, unknown>) => Promise<{ data: any }>;
+    attachEvidence: (params: { resource: string; id: string; file: File; description?: string }) => Promise<{ data: any }>;
+    countBy: (resource: string, groups: CountGroup[]) => Promise<Record<string, number>>;
+    townshipTeams: (areaCode: string) => Promise<TeamLoad[]>;
+}
+
+const ALIASES_PER_DOCUMENT = 15; // the server refuses documents with more aliases (README, "Limits")
+
+/** ra-data-graphql wraps whatever parseResponse throws; give react-admin our error back. */
+function unwrap(error: any): never {
+    if (error instanceof HttpError && error.body instanceof HttpError) throw error.body;
+    const graphQLErrors = error?.body?.graphQLErrors ?? error?.graphQLErrors;
+    if (graphQLErrors?.length) throw new HttpError(graphQLErrors.map((e: any) => e.message).join('；'), 400);
+    throw error;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+    const result: T[][] = [];
+    for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+    return result;
+}
+
+/** "SubsidyCase" → "SUBSIDY_CASE", the EvidenceParent value of a resource. */
+export const evidenceParent = (resource: string) =>
+    resource.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+
+export function createDataProvider(options: TransportOptions = {}): ZhiliDataProvider {
+    const transport = createTransport(options);
+    const { client } = transport;
+    let api: ApiModel | undefined;
+    let loading: Promise<ApiModel> | undefined;
+
+    const describe = () => {
+        loading ??= client
+            .query<IntrospectionQuery>({ query: gql(getIntrospectionQuery()) })
+            .then(async ({ data: { __schema: schema } }) => {
+                const action = schema.types.find(t => t.name === 'ResourceAction') as { fields?: { name: string }[] } | undefined;
+                const query = resourcesQuery((action?.fields ?? []).map(f => f.name));
+                const described = await client.query<{ resources: ResourceDescription[] }>({ query });
+                return (api = buildModel(schema, described.data.resources));
+            })
+            .catch(error => {
+                loading = undefined;
+                throw error;
+            });
+        return loading;
+    };
+    const reset = () => {
+        api = undefined;
+        loading = undefined;
+        transport.forgetCsrfToken();
+    };
+
+    const graphql = buildGraphQLProvider({
+        client,
+        introspection: false,
+        buildQuery: buildQueryFactory(() => api!) as any,
+        query: { fetchPolicy: 'no-cache' },
+        mutation: { fetchPolicy: 'no-cache' },
+    } as any) as DataProvider;
+
+    const verb =
+        (name: keyof DataProvider) =>
+        async (resource: string, params: any): Promise<any> => {
+            await describe();
+            return (graphql[name] as any)(resource, params).catch(unwrap);
+        };
+
+    const mutate = async (document: ReturnType<typeof buildMutation>) => {
+        const response = await client.mutate({ mutation: document.query, variables: document.variables }).catch(unwrap);
+        return document.parseResponse(response as any) as { data: any };
+    };
+
+    return {
+        getList: verb('getList'),
+        getOne: verb('getOne'),
+        getManyReference: verb('getManyReference'),
+        create: verb('create'),
+        update: verb('update'),
+        delete: verb('delete'),
+        getMany: async (resource, params) => {
+            const model = resourceOf(await describe(), resource);
+            const size = model.manyById ? 100 : ALIASES_PER_DOCUMENT;
+            const pages = await Promise.all(
+                chunks([...params.ids], size).map(ids => verb('getMany')(resource, { ...params, ids }))
+            );
+            return { data: pages.flatMap(page => page.data) };
+        },
+        // one mutation per record: the API has no bulk mutations, and a refusal names its record
+        updateMany: async (resource, params) => {
+            for (const id of params.ids) await verb('update')(resource, { id, data: params.data, previousData: {} });
+            return { data: params.ids };
+        },
+        deleteMany: async (resource, params) => {
+            for (const id of params.ids) await verb('delete')(resource, { id, previousData: { id } });
+            return { data: params.ids };
+        },
+
+        describe,
+        reset,
+        me: async () => {
+            await transport.csrfToken();
+            const { data } = await client.query<{ me: Me | null }>({ query: ME });
+            return data.me;
+        },
+        login: async (username, password) => {
+            await transport.csrfToken();
+            const { data } = await client
+                .mutate({ mutation: LOGIN, variables: { username, password } })
+                .catch(unwrap);
+            reset(); // the session and its CSRF token are new
+            if (data.login.__typename === 'OperationInfo') {
+                throw operationError(data.login.messages as OperationMessage[], ['username', 'password']);
+            }
+            return data.login as Me;
+        },
+        logout: async () => {
+            await transport.csrfToken();
+            await client.mutate({ mutation: LOGOUT }).finally(reset);
+        },
+        runAction: async (resource, actionName, id, values) => {
+            const model = await describe();
+            const action = resourceOf(model, resource).actions.find(a => a.name === actionName);
+            if (!action) throw new HttpError(`未知的操作：${actionName}`, 400);
+            const data = { ...(action.takesId && id !== undefined ? { id: String(id) } : {}), ...toInput(action.inputs, values) };
+            return mutate(buildMutation(model, action, action.returns, data, action.inputs.map(i => i.name)));
+        },
+        attachEvidence: async ({ resource, id, file, description = '' }) => {
+            const model = await describe();
+            const operation = model.mutations.attachEvidence;
+            if (!operation) throw new HttpError('服务器尚不支持上传佐证材料', 400);
+            const args: [string, string][] = operation.args.map(a => [a.name, 'AttachEvidenceInput!']);
+            const data = { parentType: evidenceParent(resource), parentId: String(id), file, description };
+            return mutate(buildMutation(model, { name: 'attachEvidence', args }, 'Evidence', data, ['file', 'description']));
+        },
+        countBy: async (resource, groups) => {
+            const model = await describe();
+            const target = resourceOf(model, resource);
+            if (!target.list) return {};
+            const counts: Record<string, number> = {};
+            for (const part of chunks(groups, ALIASES_PER_DOCUMENT)) {
+                const variables = Object.fromEntries(part.map((g, i) => [`f${i}`, toFilterInput(model, target, g.filter)]));
+                const filterType = target.list.args.find(([name]) => name === 'filters')?.[1] ?? 'JSON';
+                const query = gql`query ${resource}Counts(${part.map((_, i) => `$f${i}: ${filterType}`).join(', ')}) {
+                    ${part.map((_, i) => `c${i}: ${target.list!.name}(filters: $f${i}, pagination: {offset: 0, limit: 1}) { totalCount }`).join('\n')}
+                }`;
+                const { data } = await client.query<Record<string, { totalCount: number }>>({ query, variables }).catch(unwrap);
+                part.forEach((g, i) => (counts[g.key] = data[`c${i}`].totalCount));
+            }
+            return counts;
+        },
+        townshipTeams: async areaCode => {
+            const model = await describe();
+            if (!model.queries.townshipTeams) return [];
+            const { data } = await client.query<{ townshipTeams: TeamLoad[] }>({
+                query: gql`query TownshipTeams($areaCode: String!) { townshipTeams(areaCode: $areaCode) {
+                    kind label members { openDisputes member { id name title isMediator unit { id name } } } } }`,
+                variables: { areaCode },
+            }).catch(unwrap);
+            return data.townshipTeams;
+        },
+    };
+}
+
+export const dataProvider = createDataProvider();

@@ -1,0 +1,35 @@
+/** The menu: the overview, my work, then every entity the user may see, grouped. */
+import DashboardIcon from '@mui/icons-material/Insights';
+import InboxIcon from '@mui/icons-material/AssignmentInd';
+import GroupsIcon from '@mui/icons-material/Groups';
+import SendIcon from '@mui/icons-material/Send';
+import { Divider } from '@mui/material';
+import { Menu, useTranslate } from 'react-admin';
+import { useApiModel } from '../resources/useApiModel';
+
+// code tables, areas and the like: shown after the business records
+const REFERENCE = new Set(['Area', 'Code', 'CodeTable', 'Cause', 'Unit', 'Membership', 'ReportCategory', 'DispatchRule', 'Guideline']);
+
+export function PortalMenu() {
+    const translate = useTranslate();
+    const api = useApiModel();
+    const visible = (api?.resources ?? []).filter(r => r.list && r.permissions.view);
+    const business = visible.filter(r => !REFERENCE.has(r.name));
+    const reference = visible.filter(r => REFERENCE.has(r.name));
+    return (
+        <Menu>
+            <Menu.DashboardItem primaryText={translate('zhili.menu.dashboard')} leftIcon={<DashboardIcon />} />
+            <Menu.Item to="/my-work" primaryText={translate('zhili.menu.my_work')} leftIcon={<InboxIcon />} />
+            {api?.byName.TeamMember?.permissions.view && (
+                <Menu.Item to="/teams" primaryText={translate('zhili.menu.teams')} leftIcon={<GroupsIcon />} />
+            )}
+            {api?.byName.Report?.permissions.change && api.byName.Report.permissions.add && (
+                <Menu.Item to="/dispatch" primaryText={translate('zhili.menu.dispatch')} leftIcon={<SendIcon />} />
+            )}
+            <Divider />
+            {business.map(r => <Menu.ResourceItem key={r.name} name={r.name} />)}
+            <Divider />
+            {reference.map(r => <Menu.ResourceItem key={r.name} name={r.name} />)}
+        </Menu>
+    );
+}
