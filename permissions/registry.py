@@ -23,6 +23,8 @@ SCOPED = [
     ("org.unit", "area", None, False),
     ("org.membership", "scope", None, False),
     ("reports.dispatchrule", "area", None, False),
+    # entries without an area (sign-ins) are read by superusers only
+    ("audit.auditentry", "area", None, False),
 ]
 # Records that live and die with a parent: (model label, FK to the parent, parent label)
 CHILDREN = [

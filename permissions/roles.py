@@ -19,6 +19,7 @@ SUBSIDY, ENTERPRISE, PROBLEM = (
 )
 MEMBER, UNIT, MEMBERSHIP = "teams.teammember", "org.unit", "org.membership"
 CATEGORY, RULE = "reports.reportcategory", "reports.dispatchrule"
+AUDIT = "audit.auditentry"  # read-only for everyone: the application never writes it through a door
 TOKEN = "accounts.apitoken"  # everyone manages their own tokens; this grants all of them
 ENTITIES = (
     DISPUTE,
@@ -36,7 +37,7 @@ ENTITIES = (
 READ_ALL = {entity: {V} for entity in ENTITIES}
 
 ROLE_PERMISSIONS: dict[str, dict[str, set[str]]] = {
-    Role.CITY_ADMIN: {**{entity: set(ALL) for entity in ENTITIES}, TOKEN: {V, A, C, D}},
+    Role.CITY_ADMIN: {**{entity: set(ALL) for entity in ENTITIES}, TOKEN: {V, A, C, D}, AUDIT: {V}},
     Role.COUNTY_CENTRE: {
         DISPUTE: {V, A, C, U},
         REPORT: {V, A, C, U},
@@ -63,7 +64,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, set[str]]] = {
     Role.GRID_WORKER: {REPORT: {V, A}, DISPUTE: {V, A}, CATEGORY: {V}},
     Role.RESIDENT: {REPORT: {V, A}, CATEGORY: {V}},
     Role.LEADER: dict(READ_ALL),
-    Role.AUDITOR: dict(READ_ALL),
+    Role.AUDITOR: {**READ_ALL, AUDIT: {V}},
     # the court system confirms mediation agreements; the mini-program and the 12345 backend submit,
     # attach evidence to and dispatch reports
     Role.INTEGRATOR: {DISPUTE: {V, C}, REPORT: {V, A, C}, TASK: {V}, UNIT: {V}, CATEGORY: {V}},
