@@ -23,8 +23,8 @@ from schema.assistance.inputs import (
 )
 from schema.assistance.types import SubsidyCaseType
 from schema.base.context import user_of
+from schema.base.inputs import IdInput
 from schema.base.loading import load
-from schema.disputes.inputs import IdInput
 
 
 @strawberry.type

@@ -27,8 +27,8 @@ from schema.assistance.inputs import (
 )
 from schema.assistance.types import SubsidyCaseType
 from schema.base.context import parse_id
+from schema.base.inputs import IdInput
 from schema.base.loading import load, require
-from schema.disputes.inputs import IdInput
 
 
 @strawberry.type

@@ -12,6 +12,7 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     SchemaExtension,
 )
+from strawberry.utils.str_converters import to_camel_case
 
 from permissions.pii import collecting
 
@@ -68,5 +69,12 @@ class ReadableInputErrors(SchemaExtension):
         yield
         result = self.execution_context.result
         for error in (result.errors or []) if result else []:
-            if isinstance(error.original_error, ValidationError):
-                error.message = "；".join(error.original_error.messages)
+            original = error.original_error
+            if isinstance(original, ValidationError):
+                error.message = "；".join(original.messages)
+                fields = list(getattr(original, "error_dict", {}))
+                if len(fields) == 1:
+                    error.extensions = {
+                        **(error.extensions or {}),
+                        "field": to_camel_case(fields[0]),
+                    }

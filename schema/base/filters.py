@@ -1,7 +1,8 @@
 """Filter pieces every entity shares: the area subtree and the text search."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from graphql import GraphQLError
+from strawberry.utils.str_converters import to_camel_case
 
 from backend.areas.models import Area, Level, subtree_range
 
@@ -31,13 +32,11 @@ def search_q(value: str, prefix: str, fields: tuple[str, ...]) -> Q:
     return condition
 
 
-def unchanged(queryset: QuerySet, condition: Q) -> tuple[QuerySet, Q]:
-    return queryset, condition
-
-
 def id_q(value: object, prefix: str, field: str) -> Q:
     """An exact match on a foreign key given as an ID; a malformed id is a readable input error."""
     text = str(value).strip()
     if not text.isdigit() or len(text) > 18:
-        raise GraphQLError("编号格式不正确", extensions={"field": field, "code": "invalid_id"})
+        raise GraphQLError(
+            "编号格式不正确", extensions={"field": to_camel_case(field), "code": "invalid_id"}
+        )
     return Q(**{f"{prefix}{field}_id": int(text)})

@@ -5,8 +5,7 @@ from strawberry import auto
 
 from backend.codes.models import Code, CodeTable
 from backend.disputes.models import Cause
-from schema.areas.filters import id_q
-from schema.base.filters import search_q
+from schema.base.filters import id_q, search_q
 
 
 @strawberry_django.filter_type(CodeTable, lookups=True)

@@ -13,6 +13,7 @@ from backend.org.models import Unit
 from permissions.codenames import Action
 from permissions.policy import NotFound
 from schema.base.context import parse_id
+from schema.base.inputs import IdInput
 from schema.base.loading import load, load_many, require
 from schema.creation.filters import (
     CreationTaskFilter,
@@ -27,7 +28,6 @@ from schema.creation.inputs import (
 )
 from schema.creation.types import CreationTaskType, GuidelineType
 from schema.creation.workflow import TaskWorkflowMutation
-from schema.disputes.inputs import IdInput
 
 
 @strawberry.type

@@ -13,11 +13,11 @@ from backend.creation.services import (
 )
 from permissions.codenames import Action
 from schema.base.context import user_of
+from schema.base.inputs import IdInput
 from schema.base.loading import load
 from schema.creation.acting import acting_unit, require_reviewer
 from schema.creation.inputs import AcceptTaskInput, ReportTaskProgressInput, ReturnTaskInput
 from schema.creation.types import CreationTaskType, TaskProgressReportType
-from schema.disputes.inputs import IdInput
 
 
 @strawberry.type

@@ -55,11 +55,6 @@ class DisputeUpdateInput:
     responsible_phone: str | None = strawberry.UNSET
 
 
-@strawberry.input(description="按编号指定一条记录")
-class IdInput:
-    id: strawberry.ID
-
-
 @strawberry.input(description="指派调解员")
 class AssignMediatorsInput:
     id: strawberry.ID

@@ -22,13 +22,13 @@ from backend.teams.models import TeamMember
 from permissions.codenames import Action
 from permissions.policy import NotFound
 from schema.base.context import parse_id, user_of
+from schema.base.inputs import IdInput
 from schema.base.loading import load, load_many, require
 from schema.disputes.filters import DisputeFilter, DisputeOrder
 from schema.disputes.inputs import (
     AssignMediatorsInput,
     DisputeCreateInput,
     DisputeUpdateInput,
-    IdInput,
 )
 from schema.disputes.types import DisputeType
 

@@ -21,8 +21,8 @@ from backend.enterprise.services import (
 from permissions.codenames import Action
 from permissions.policy import NotFound
 from schema.base.context import parse_id
+from schema.base.inputs import IdInput
 from schema.base.loading import load, require
-from schema.disputes.inputs import IdInput
 from schema.enterprise.acting import as_seen
 from schema.enterprise.filters import (
     EnterpriseFilter,

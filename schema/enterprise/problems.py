@@ -16,8 +16,8 @@ from backend.enterprise.services import (
 from backend.org.models import Unit
 from permissions.codenames import Action
 from schema.base.context import user_of
+from schema.base.inputs import IdInput
 from schema.base.loading import load, load_many
-from schema.disputes.inputs import IdInput
 from schema.enterprise.acting import as_seen, handling_unit, leader_for, require_manager
 from schema.enterprise.inputs import (
     AnswerEnterpriseProblemInput,

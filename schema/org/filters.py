@@ -4,8 +4,7 @@ from django.db.models import Q, QuerySet
 from strawberry import auto
 
 from backend.org.models import Membership, Unit
-from schema.areas.filters import area_q, id_q
-from schema.base.filters import search_q
+from schema.base.filters import id_q, search_q, within_q
 
 
 @strawberry_django.filter_type(Unit, lookups=True)
@@ -17,7 +16,7 @@ class UnitFilter:
 
     @strawberry_django.filter_field(description="区划代码：管辖区划在该区划及其下级的单位")
     def area(self, queryset: QuerySet, value: str, prefix: str) -> tuple[QuerySet, Q]:
-        return queryset, area_q(value, prefix)
+        return queryset, within_q(value, prefix)
 
     @strawberry_django.filter_field(description="上级单位（单位编号）")
     def parent(self, queryset: QuerySet, value: strawberry.ID, prefix: str) -> tuple[QuerySet, Q]:
@@ -46,7 +45,7 @@ class MembershipFilter:
 
     @strawberry_django.filter_field(description="区划代码：授权范围在该区划及其下级的授权")
     def area(self, queryset: QuerySet, value: str, prefix: str) -> tuple[QuerySet, Q]:
-        return queryset, area_q(value, prefix, field="scope")
+        return queryset, within_q(value, prefix, "scope")
 
     @strawberry_django.filter_field(description="单位（单位编号）")
     def unit(self, queryset: QuerySet, value: strawberry.ID, prefix: str) -> tuple[QuerySet, Q]:

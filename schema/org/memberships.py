@@ -16,8 +16,8 @@ from permissions.delegation import may_delegate
 from permissions.policy import NotFound
 from schema.areas.lookup import area_by_code
 from schema.base.context import parse_id, user_of
+from schema.base.inputs import IdInput
 from schema.base.loading import load, require
-from schema.disputes.inputs import IdInput
 from schema.org.filters import MembershipFilter, MembershipOrder
 from schema.org.inputs import GrantMembershipInput
 from schema.org.types import MembershipType

@@ -16,8 +16,8 @@ from permissions.policy import NotFound
 from permissions.registry import policy_for
 from schema.areas.lookup import area_by_code
 from schema.base.context import user_of
+from schema.base.inputs import IdInput
 from schema.base.loading import load, require
-from schema.disputes.inputs import IdInput
 from schema.org.filters import UnitFilter, UnitOrder
 from schema.org.inputs import UnitCreateInput, UnitUpdateInput
 from schema.org.types import UnitType

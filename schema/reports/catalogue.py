@@ -13,8 +13,8 @@ from backend.reports.services import (
 )
 from permissions.codenames import Action
 from schema.base.context import parse_id
+from schema.base.inputs import IdInput
 from schema.base.loading import load, load_target_unit, require
-from schema.disputes.inputs import IdInput
 from schema.reports.acting import area_by_code
 from schema.reports.inputs import (
     DispatchRuleCreateInput,

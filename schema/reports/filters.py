@@ -1,51 +1,22 @@
-from collections.abc import Callable
-
 import strawberry
 import strawberry_django
-from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from graphql import GraphQLError
 from strawberry import auto
-from strawberry.utils.str_converters import to_camel_case
 
 from backend.reports.models import DispatchRule, Report, ReportCategory, ReportStatus
 from schema.base.context import parse_id
-from schema.base.filters import search_q, within_q
+from schema.base.filters import id_q, search_q, within_q
 
 # The holding unit is still working on these: past the deadline they are overdue.
 IN_HAND = (ReportStatus.DISPATCHED, ReportStatus.SIGNED, ReportStatus.HANDLING)
 
 
-def readable(build: Callable[[], Q]) -> Q:
-    """A bad filter value is the caller's mistake: say so plainly instead of a masked server
-    error (a ValidationError raised while filtering would count as unexpected)."""
-    try:
-        return build()
-    except ValidationError as error:
-        fields = getattr(error, "error_dict", {"filters": None})
-        raise GraphQLError(
-            "；".join(error.messages),
-            extensions={"code": "invalid_filter", "field": to_camel_case(next(iter(fields)))},
-        ) from None
-
-
-def id_q(value: strawberry.ID, prefix: str, field: str) -> Q:
-    return readable(lambda: Q(**{f"{prefix}{field}_id": parse_id(value, field)}))
-
-
-def area_q(value: str, prefix: str) -> Q:
-    return readable(lambda: within_q(value, prefix))
-
-
 def category_q(value: strawberry.ID, prefix: str) -> Q:
     """A category and, for a top-level category, its subcategories."""
 
-    def build() -> Q:
-        pk = parse_id(value, "category")
-        return Q(**{f"{prefix}category_id": pk}) | Q(**{f"{prefix}category__parent_id": pk})
-
-    return readable(build)
+    pk = parse_id(value, "category")  # a malformed id reads as a plain error (ReadableInputErrors)
+    return Q(**{f"{prefix}category_id": pk}) | Q(**{f"{prefix}category__parent_id": pk})
 
 
 @strawberry_django.filter_type(Report, lookups=True)
@@ -64,7 +35,7 @@ class ReportFilter:
 
     @strawberry_django.filter_field(description="区划代码：该区划及其下级的事项")
     def area(self, queryset: QuerySet, value: str, prefix: str) -> tuple[QuerySet, Q]:
-        return queryset, area_q(value, prefix)
+        return queryset, within_q(value, prefix)
 
     @strawberry_django.filter_field(description="当前承办单位（单位编号）")
     def current_unit(
@@ -133,7 +104,7 @@ class DispatchRuleFilter:
 
     @strawberry_django.filter_field(description="区划代码：该区划及其下级的规则")
     def area(self, queryset: QuerySet, value: str, prefix: str) -> tuple[QuerySet, Q]:
-        return queryset, area_q(value, prefix)
+        return queryset, within_q(value, prefix)
 
     @strawberry_django.filter_field(description="承办单位编号")
     def unit(self, queryset: QuerySet, value: strawberry.ID, prefix: str) -> tuple[QuerySet, Q]:

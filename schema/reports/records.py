@@ -9,8 +9,8 @@ from backend.reports.models import Report, ReportCategory, ReportSource
 from backend.reports.services import report_delete, report_submit, report_update
 from permissions.codenames import Action
 from schema.base.context import parse_id, user_of
+from schema.base.inputs import IdInput
 from schema.base.loading import load, require
-from schema.disputes.inputs import IdInput
 from schema.reports.acting import area_by_code, township_centre
 from schema.reports.inputs import ReportCreateInput, ReportUpdateInput
 from schema.reports.types import ReportType

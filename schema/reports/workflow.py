@@ -25,8 +25,8 @@ from backend.reports.services import (
 )
 from permissions.codenames import Action
 from schema.base.context import user_of
+from schema.base.inputs import IdInput
 from schema.base.loading import load, load_target_unit
-from schema.disputes.inputs import IdInput
 from schema.reports.acting import load_evaluable, load_held, load_overseen
 from schema.reports.inputs import (
     ApproveReportExtensionInput,

@@ -4,8 +4,7 @@ from django.db.models import Q, QuerySet
 from strawberry import auto
 
 from backend.teams.models import TeamMember
-from schema.areas.filters import area_q, id_q
-from schema.base.filters import search_q
+from schema.base.filters import id_q, search_q, within_q
 
 
 @strawberry_django.filter_type(TeamMember, lookups=True)
@@ -21,7 +20,7 @@ class TeamMemberFilter:
 
     @strawberry_django.filter_field(description="区划代码：服务该区划及其下级的成员")
     def area(self, queryset: QuerySet, value: str, prefix: str) -> tuple[QuerySet, Q]:
-        return queryset, area_q(value, prefix)
+        return queryset, within_q(value, prefix)
 
     # The phone number is personal information: never searchable.
     @strawberry_django.filter_field(description="按姓名、职务搜索，空格分隔多个词")

@@ -15,8 +15,8 @@ from backend.teams.services import team_member_create, team_member_deactivate, t
 from permissions.codenames import Action
 from permissions.policy import NotFound
 from schema.areas.lookup import area_by_code
+from schema.base.inputs import IdInput
 from schema.base.loading import load, require
-from schema.disputes.inputs import IdInput
 from schema.teams.filters import TeamMemberFilter, TeamMemberOrder
 from schema.teams.inputs import TeamMemberCreateInput, TeamMemberUpdateInput
 from schema.teams.township import TownshipTeamType, township_teams
