@@ -1,7 +1,7 @@
 """Sensitive personal information (PIPL art. 28): masked unless the user may UNMASK the record;
 every unmasked read is written to the audit log (the field names, never the values)."""
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -12,31 +12,13 @@ from backend.accounts.models import User
 from backend.audit.context import current
 from backend.audit.models import AuditAction, AuditEntry
 from backend.audit.services import audit_record
-from backend.common.masking import mask_address, mask_id_number, mask_name, mask_phone
+from backend.common.masking import SENSITIVE_FIELDS, Masker
 from permissions.codenames import Action
 from permissions.family import ChildPolicy
 from permissions.registry import policy_for
 
-Masker = Callable[[str], str]
-SENSITIVE_FIELDS: dict[str, dict[str, Masker]] = {
-    "disputes.disputeparty": {
-        "id_number": mask_id_number,
-        "phone": mask_phone,
-        "address": mask_address,
-    },
-    "disputes.dispute": {"responsible_phone": mask_phone},
-    "reports.report": {"reporter_phone": mask_phone},
-    # Being an assistance recipient at all is sensitive: the applicant's name is masked too.
-    "assistance.subsidycase": {
-        "applicant_name": mask_name,
-        "applicant_id_number": mask_id_number,
-        "applicant_phone": mask_phone,
-        "applicant_address": mask_address,
-    },
-    "assistance.householdmember": {"name": mask_name, "id_number": mask_id_number},
-    "enterprise.enterprise": {"contact_phone": mask_phone},
-    "teams.teammember": {"phone": mask_phone},
-}
+# SENSITIVE_FIELDS is declared in backend.common.masking (the audit log reads it too, and backend may
+# not import permissions); the doors keep reading it from this module.
 
 
 def sensitive_fields(model: type[models.Model] | models.Model) -> dict[str, Masker]:

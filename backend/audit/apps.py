@@ -7,3 +7,6 @@ class AuditConfig(AppConfig):
 
     def ready(self) -> None:
         from backend.audit import signals  # noqa: F401  (login success and failure)
+        from backend.audit.writes import connect
+
+        connect()  # every write of the backend apps' models, present and future

@@ -11,6 +11,8 @@ from django.contrib.auth.models import Permission
 from django.db import models
 from guardian.models import GroupObjectPermissionBase
 
+from backend.audit.bulk import audit_created
+
 # What the unit holding an item may do to it. Handlers must be able to call the parties back, so
 # assignment includes reading personal fields unmasked — each such read is audited.
 ASSIGNMENT_ACTIONS = ("view", "change", "unmask")
@@ -40,7 +42,7 @@ def assignment_refresh(*, obj: models.Model) -> None:
     wanted = _assigned_groups(obj)
     held = set(grant_model.objects.filter(content_object=obj).values_list("group_id", flat=True))
     grant_model.objects.filter(content_object=obj, group_id__in=held - wanted).delete()
-    grant_model.objects.bulk_create(
+    granted = grant_model.objects.bulk_create(
         [
             grant_model(group_id=group, permission=permission, content_object=obj)
             for group in wanted - held
@@ -48,6 +50,8 @@ def assignment_refresh(*, obj: models.Model) -> None:
         ],
         ignore_conflicts=True,
     )
+    # bulk_create sends no signals; the revocations above are audited by the delete signals
+    audit_created(granted)
 
 
 def _assigned_groups(obj: models.Model) -> set[int]:
