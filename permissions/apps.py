@@ -8,7 +8,11 @@ class PermissionsConfig(AppConfig):
     verbose_name = "权限策略"
 
     def ready(self) -> None:
+        from backend.workflow.authority import register_authority
         from permissions.sync import sync_role_permissions
+        from permissions.workflow import PolicyAuthority
+
+        register_authority(PolicyAuthority())  # the workflow engine asks the policies
 
         # After every migrate the role groups hold exactly the permissions of roles.py. This app is
         # listed last, so its post_migrate comes after every model's permissions were created.

@@ -23,6 +23,7 @@ SCOPED = [
     ("org.unit", "area", None, False),
     ("org.membership", "scope", None, False),
     ("reports.dispatchrule", "area", None, False),
+    ("workflow.supervision", "area", None, False),
     # entries without an area (sign-ins) are read by superusers only
     ("audit.auditentry", "area", None, False),
 ]
@@ -51,6 +52,8 @@ REFERENCE = [
     "reports.reportcategory",
     "creation.guideline",
     "disputes.cause",
+    "worktime.calendarday",
+    "worktime.timelimit",
 ]
 
 

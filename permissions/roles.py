@@ -19,8 +19,10 @@ SUBSIDY, ENTERPRISE, PROBLEM = (
 )
 MEMBER, UNIT, MEMBERSHIP = "teams.teammember", "org.unit", "org.membership"
 CATEGORY, RULE = "reports.reportcategory", "reports.dispatchrule"
+SUPERVISION = "workflow.supervision"  # 督办 and the periodic check's proposals
 AUDIT = "audit.auditentry"  # read-only for everyone: the application never writes it through a door
 TOKEN = "accounts.apitoken"  # everyone manages their own tokens; this grants all of them
+WORK_CALENDAR, TIME_LIMIT = "worktime.calendarday", "worktime.timelimit"  # reference data
 ENTITIES = (
     DISPUTE,
     REPORT,
@@ -33,11 +35,18 @@ ENTITIES = (
     MEMBERSHIP,
     CATEGORY,
     RULE,
+    SUPERVISION,
 )
 READ_ALL = {entity: {V} for entity in ENTITIES}
 
 ROLE_PERMISSIONS: dict[str, dict[str, set[str]]] = {
-    Role.CITY_ADMIN: {**{entity: set(ALL) for entity in ENTITIES}, TOKEN: {V, A, C, D}, AUDIT: {V}},
+    Role.CITY_ADMIN: {
+        **{entity: set(ALL) for entity in ENTITIES},
+        TOKEN: {V, A, C, D},
+        AUDIT: {V},
+        WORK_CALENDAR: {V, A, C, D},
+        TIME_LIMIT: {V, A, C, D},
+    },
     Role.COUNTY_CENTRE: {
         DISPUTE: {V, A, C, U},
         REPORT: {V, A, C, U},
@@ -49,6 +58,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, set[str]]] = {
         UNIT: {V},
         RULE: {V, A, C, D},
         CATEGORY: {V},
+        SUPERVISION: {V, C},
     },
     Role.TOWNSHIP_CENTRE: {
         DISPUTE: {V, A, C, U},
@@ -57,6 +67,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, set[str]]] = {
         SUBSIDY: {V, A, C, U},
         UNIT: {V},
         CATEGORY: {V},
+        SUPERVISION: {V},
     },
     Role.TOWNSHIP_COMMISSAR: {DISPUTE: {V, C, U}, REPORT: {V, C}, MEMBER: {V, A, C}, UNIT: {V}},
     Role.UNIT_HANDLER: {UNIT: {V}, CATEGORY: {V}},

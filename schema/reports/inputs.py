@@ -99,6 +99,9 @@ class SuperviseReportInput:
     id: strawberry.ID
     level: str = strawberry.field(description="ordinary / yellow / red")
     reason: str
+    measure: str | None = strawberry.field(
+        default=None, description="政策种类（GB/T 31000）：01 表彰奖励 … 05 挂牌督办 … 07 一票否决"
+    )
 
 
 @strawberry.input(description="新增事项类别")

@@ -32,6 +32,8 @@ REFERENCE = {
     "reports.reportcategory",
     "creation.guideline",
     "disputes.cause",
+    "worktime.calendarday",
+    "worktime.timelimit",
 }
 
 

@@ -15,6 +15,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from backend.accounts.models import User
+from backend.accounts.roles import Role
 from backend.areas.models import Area, Kind, Level
 from backend.creation.models import (
     CreationTask,
@@ -27,7 +28,7 @@ from backend.creation.services import progress_report_submit, task_assign, task_
 from backend.evidence.models import Evidence
 from backend.evidence.services import evidence_attach
 from backend.org.models import Unit, UnitKind
-from backend.org.services import unit_create
+from backend.org.services import membership_grant, unit_create
 from backend.reports.models import LimitClass, Report, ReportCategory, ReportSource
 from backend.reports.services.catalogue import report_category_create
 from backend.reports.services.intake import report_dispatch, report_submit
@@ -162,8 +163,12 @@ def task_reassign(task: CreationTask, lead: Unit, co_units: list[Unit]) -> Creat
 
 
 def progress_make(task: CreationTask, unit: Unit, actor: User) -> TaskProgressReport:
+    """Reported by a handler of `unit` made for the purpose, so that building the data gives
+    no grant to `actor` (whose grants are the scenario under test)."""
+    author, _ = User.objects.get_or_create(username=f"{PREFIX}-author-{unit.pk}")
+    membership_grant(user=author, role=Role.UNIT_HANDLER, scope=unit.area, unit=unit)
     return progress_report_submit(
-        task=task, unit=unit, percent=10, narrative="合成进展", actor=actor
+        task=task, unit=unit, percent=10, narrative="合成进展", actor=User.objects.get(pk=author.pk)
     )
 
 

@@ -87,11 +87,13 @@ def test_a_report_s_grants_follow_it_from_centre_to_unit_to_unit(users, world):
         actor=users["grid_worker"],
     )
     assert _holders(report) == {centre.group_id}
-    report_dispatch(report=report, unit=world.member_units[24], actor=users["township_centre"])
-    assert _holders(report) == {world.member_units[24].group_id}
+    # to 市司法局, the unit of the demo unit handler, who then passes it on
+    handlers_unit = world.member_units[10]
+    report_dispatch(report=report, unit=handlers_unit, actor=users["township_centre"])
+    assert _holders(report) == {handlers_unit.group_id}
     report_transfer(
         report=report,
-        unit=world.member_units[24],
+        unit=handlers_unit,
         to_unit=police,
         actor=users["unit_handler"],
         reason="属地派出所职责",

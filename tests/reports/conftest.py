@@ -1,9 +1,10 @@
 import pytest
 
+from backend.accounts.roles import Role
 from backend.accounts.services import user_create
 from backend.areas.models import Area
 from backend.org.models import UnitKind
-from backend.org.services import unit_create
+from backend.org.services import membership_grant, unit_create
 from backend.reports.models import ReportCategory, ReportSource
 from backend.reports.services import dispatch_rule_set, report_dispatch, report_submit
 
@@ -38,13 +39,19 @@ def police(suning_town):
 
 
 @pytest.fixture
-def clerk(db):
-    return user_create(username="clerk", password=PASSWORD, full_name="王敏")
+def clerk(centre, suning_town):
+    """A clerk of the township's governance centre: registers, dispatches, verifies, closes."""
+    user = user_create(username="clerk", password=PASSWORD, full_name="王敏")
+    membership_grant(user=user, role=Role.TOWNSHIP_CENTRE, scope=suning_town, unit=centre)
+    return user
 
 
 @pytest.fixture
-def handler(db):
-    return user_create(username="handler", password=PASSWORD, full_name="李强")
+def handler(water, city):
+    """A handler of 市水务局: works the reports dispatched to the unit (object grants only)."""
+    user = user_create(username="handler", password=PASSWORD, full_name="李强")
+    membership_grant(user=user, role=Role.UNIT_HANDLER, scope=city, unit=water)
+    return user
 
 
 @pytest.fixture
@@ -72,3 +79,11 @@ def submitted(sewer, village, centre, clerk):
 def dispatched(submitted, sewer, suning, water, clerk):
     dispatch_rule_set(category=sewer, area=suning, unit=water)
     return report_dispatch(report=submitted, actor=clerk)
+
+
+@pytest.fixture
+def police_handler(police, suning_town):
+    """A handler of 肃宁镇派出所, the unit reports are transferred to."""
+    user = user_create(username="police", password=PASSWORD, full_name="赵刚")
+    membership_grant(user=user, role=Role.UNIT_HANDLER, scope=suning_town, unit=police)
+    return user

@@ -54,7 +54,9 @@ def test_return_needs_a_reason_and_goes_back_to_the_dispatching_centre(
     assert fresh(dispatched).current_unit == police
 
 
-def test_transfer_moves_the_item_and_the_new_unit_must_sign(dispatched, water, police, handler):
+def test_transfer_moves_the_item_and_the_new_unit_must_sign(
+    dispatched, water, police, handler, police_handler
+):
     with pytest.raises(ValidationError, match="转派必须填写理由"):
         report_transfer(report=dispatched, unit=water, to_unit=police, actor=handler, reason="")
     with pytest.raises(ValidationError, match="请选择其他在用的承办单位"):
@@ -70,7 +72,7 @@ def test_transfer_moves_the_item_and_the_new_unit_must_sign(dispatched, water, p
     assert (report.status, report.current_unit) == (ReportStatus.DISPATCHED, police)
     transfer = report.steps.get(action=StepAction.TRANSFER)
     assert (transfer.from_unit, transfer.deadline) == (water, report.deadline)
-    report_sign(report=report, unit=police, actor=handler)
+    report_sign(report=report, unit=police, actor=police_handler)
     assert report.steps.get(action=StepAction.TRANSFER).signed_at is not None
 
 

@@ -1,6 +1,5 @@
 """受理 and 派单: a report enters the system and is sent to the unit that must handle it."""
 
-from datetime import timedelta
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -12,9 +11,10 @@ from backend.accounts.models import User
 from backend.areas.models import Area
 from backend.common.assignment import assignment_refresh
 from backend.org.models import Unit
-from backend.reports.models import Report, ReportCategory, ReportStatus, StepAction
-from backend.reports.selectors import dispatch_target
-from backend.reports.services.guards import add_step, locked, require_status, save_report
+from backend.reports.models import Report, ReportCategory, StepAction
+from backend.reports.workflow import REPORT
+from backend.reports.workflow.steps import add_step
+from backend.workflow.engine import fire
 
 NUMBER_PREFIX = "SJ"
 
@@ -76,7 +76,6 @@ def report_submit(
     return report
 
 
-@transaction.atomic
 def report_dispatch(
     *,
     report: Report,
@@ -86,19 +85,5 @@ def report_dispatch(
 ) -> Report:
     """派单 to `unit` (default: the dispatch catalogue's unit). The deadline runs from now for
     the category's time limit. `from_unit` defaults to the centre holding the report."""
-    report = locked(report)
-    require_status(report, (ReportStatus.REGISTERED, ReportStatus.RETURNED), _("派单"))
-    unit = unit or dispatch_target(report.category, report.area)
-    if unit is None:
-        raise ValidationError({"unit": _("派单目录中没有该类别和区划的承办单位，请指定承办单位")})
-    if not unit.is_active:
-        raise ValidationError({"unit": _("承办单位已停用")})
-    now = timezone.now()
-    deadline = now + timedelta(hours=report.category.time_limit_hours)
-    sender = from_unit or report.current_unit
-    report.status, report.current_unit, report.deadline = ReportStatus.DISPATCHED, unit, deadline
-    save_report(report, ["status", "current_unit", "deadline"])
-    add_step(
-        report, StepAction.DISPATCH, actor, now, from_unit=sender, to_unit=unit, deadline=deadline
-    )
-    return report
+    data = {"unit": unit, "from_unit": from_unit}
+    return fire(REPORT, report, "dispatch", actor=actor, data=data)

@@ -1,0 +1,94 @@
+"""The engine on the report process: checks before writes, one step record and one audit entry
+per transition, nothing written on refusal."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from backend.audit.models import AuditAction, AuditEntry
+from backend.reports.models import DispatchStep, Report, ReportStatus
+from backend.reports.workflow import REPORT
+from backend.workflow.engine import available, fire
+from backend.workflow.errors import NotPermitted
+from backend.workflow.models import TransitionRecord
+
+pytestmark = pytest.mark.django_db
+
+
+def counts() -> tuple[int, int, int]:
+    return (
+        TransitionRecord.objects.count(),
+        DispatchStep.objects.count(),
+        AuditEntry.objects.count(),
+    )
+
+
+def test_a_transition_writes_its_record_and_audit_entry(dispatched, water, handler):
+    fire(REPORT, dispatched, "sign", actor=handler)
+    record = TransitionRecord.objects.get(object_id=dispatched.pk, transition="sign")
+    assert (record.from_state, record.to_state) == (ReportStatus.DISPATCHED, ReportStatus.SIGNED)
+    assert (record.actor, record.unit, record.process) == (handler, water, "report")
+    assert record.area_id == dispatched.area_id and record.label == "签收"
+    entry = AuditEntry.objects.filter(action=AuditAction.TRANSITION, object_id=str(dispatched.pk))
+    assert entry.latest("id").changes == {
+        "transition": "sign",
+        "from": "dispatched",
+        "to": "signed",
+    }
+    assert entry.latest("id").unit_id == water.pk
+
+
+def test_an_illegal_transition_is_refused_in_chinese_and_writes_nothing(dispatched, clerk):
+    before = counts()
+    with pytest.raises(ValidationError, match="事项当前状态为“已派单”，不能办结") as refused:
+        fire(REPORT, dispatched, "close", actor=clerk)
+    assert refused.value.code == "invalid_state"
+    assert counts() == before
+    assert Report.objects.get(pk=dispatched.pk).status == ReportStatus.DISPATCHED
+
+
+def test_missing_required_fields_are_named_all_at_once(dispatched, handler):
+    with pytest.raises(ValidationError) as refused:
+        fire(REPORT, dispatched, "transfer", actor=handler, data={"reason": "  "})
+    assert set(refused.value.message_dict) == {"reason", "to_unit"}
+
+
+def test_an_unknown_transition_is_a_clear_error(dispatched, clerk):
+    with pytest.raises(ValidationError, match="没有“fly”这一操作"):
+        fire(REPORT, dispatched, "fly", actor=clerk)
+
+
+def test_a_user_outside_the_item_is_not_permitted_and_nothing_is_written(dispatched, clerk):
+    from backend.accounts.services import user_create
+
+    stranger = user_create(username="stranger", password="Zl-demo-2026!")
+    before = counts()
+    with pytest.raises(NotPermitted):
+        fire(REPORT, dispatched, "sign", actor=stranger)
+    with pytest.raises(NotPermitted):  # the centre may see it, but only the holder signs
+        fire(REPORT, dispatched, "sign", actor=clerk)
+    assert counts() == before
+
+
+def test_the_holding_unit_cannot_oversee_itself(dispatched, handler, water):
+    fire(REPORT, dispatched, "sign", actor=handler)
+    with pytest.raises(ValidationError, match="承办单位不能督办本单位办理的事项"):
+        fire(REPORT, dispatched, "supervise", actor=handler, data={"reason": "慢", "level": "red"})
+
+
+def test_available_actions_follow_state_and_role(dispatched, handler, clerk):
+    assert [t.name for t in available(REPORT, dispatched, handler)] == [
+        "sign",
+        "return",
+        "transfer",
+    ]
+    assert [t.name for t in available(REPORT, dispatched, clerk)] == ["supervise"]
+
+
+def test_an_effect_error_rolls_back_everything(dispatched, handler, water):
+    before = counts()
+    with pytest.raises(ValidationError, match="请选择其他在用的承办单位"):
+        fire(
+            REPORT, dispatched, "transfer", actor=handler, data={"reason": "错派", "to_unit": water}
+        )
+    assert counts() == before
+    assert Report.objects.get(pk=dispatched.pk).status == ReportStatus.DISPATCHED
