@@ -12,9 +12,10 @@ from backend.disputes.models import (
 )
 from permissions.admin import PolicyAdmin, PolicyInline, PolicyStackedInline, ViewOnly
 
-# Set by the mediation, closing and evaluation services, never typed in the admin.
+# Set by the transitions of the dispute process (backend/disputes/workflow), never typed here.
 OUTCOME = (
     "status",
+    "supervision_level",
     "success",
     "outcome",
     "resolved_on",
@@ -62,7 +63,15 @@ class DisputeAdmin(PolicyAdmin):
         "success",
         "registered_on",
     )
-    list_filter = ("status", "source", "method", "success", "scale", "handling_unit")
+    list_filter = (
+        "status",
+        "supervision_level",
+        "source",
+        "method",
+        "success",
+        "scale",
+        "handling_unit",
+    )
     search_fields = ("=number", "title")
     list_select_related = ("type", "area", "handling_unit")
     raw_id_fields = ("area", "type", "scale", "registered_by")

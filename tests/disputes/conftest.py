@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from backend.accounts.roles import Role
 from backend.accounts.services import user_create
 from backend.areas.models import Area
 from backend.codes.models import Code, Table
@@ -16,7 +17,7 @@ from backend.disputes.services import (
     mediators_assign,
 )
 from backend.org.models import Unit, UnitKind
-from backend.org.services import unit_create
+from backend.org.services import membership_grant, unit_create
 from backend.teams.models import TeamMember
 from backend.teams.services import team_member_create
 
@@ -39,8 +40,11 @@ def party(role="applicant", seed=1, area_code=130926100201, **extra) -> dict:
 
 
 @pytest.fixture
-def actor(db):
-    return user_create(username="tiaojie", password="Zl-demo-2026!", full_name="调解员")
+def actor(centre, suning_town):
+    """Staff of the 化解组织 (the township's governance centre): registers, assigns, mediates."""
+    user = user_create(username="tiaojie", password="Zl-demo-2026!", full_name="调解员")
+    membership_grant(user=user, role=Role.TOWNSHIP_CENTRE, scope=suning_town, unit=centre)
+    return user
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from backend.disputes.services import (
     party_remove,
     party_update,
 )
+from backend.worktime.services import time_limit_delete
 from tests.disputes.conftest import code, party
 
 pytestmark = pytest.mark.django_db
@@ -23,12 +24,24 @@ def counts() -> tuple[int, int]:
 
 def test_register_numbers_the_dispute_and_defaults_the_deadline(dispute, actor):
     assert dispute.number == "JF-130926-2026-000001"
-    assert dispute.deadline == date(2026, 4, 2)  # one month after 2026-03-02
+    # the worktime limit "dispute.mediation" (30 days): 2026-03-02 not counted, the 30th day
+    assert dispute.deadline == date(2026, 4, 1)
     assert dispute.status == Status.REGISTERED and dispute.registered_by == actor
     main = dispute.parties.get(is_main_party=True)
     assert main.role == "applicant"
     assert dispute.parties.count() == 2
     assert dispute.first_level_type.code == "09"
+
+
+def test_a_deadline_on_a_rest_day_moves_to_the_next_working_day(dispute_values):
+    values = {**dispute_values, "registered_on": date(2026, 3, 5)}
+    # the 30th day, 2026-04-04, is 清明节 (04-04 … 04-06): the period ends on 04-07
+    assert dispute_register(**values, parties=[party()]).deadline == date(2026, 4, 7)
+
+
+def test_without_a_mediation_limit_the_deadline_is_one_month(dispute_values):
+    time_limit_delete(process="dispute.mediation")
+    assert dispute_register(**dispute_values, parties=[party()]).deadline == date(2026, 4, 2)
 
 
 def test_numbers_continue_per_county_and_year(dispute, dispute_values):

@@ -16,7 +16,8 @@ from backend.disputes.models import (
     MediationRecord,
     Status,
 )
-from backend.disputes.models.dispute import Dispute, one_month_after
+from backend.disputes.models.dispute import Dispute
+from backend.disputes.workflow.deadlines import mediation_deadline
 from backend.org.models import Unit
 
 
@@ -159,7 +160,7 @@ def _dispute(
         area=village,
         registered_on=registered,
         occurred_on=registered - timedelta(days=rng.randrange(0, 10)),
-        deadline=one_month_after(registered),
+        deadline=mediation_deadline(registered),
         address=people.street_address(rng, village.name),
         latitude=Decimal(f"{rng.uniform(37.45, 38.95):.6f}") if located else None,
         longitude=Decimal(f"{rng.uniform(115.7, 117.85):.6f}") if located else None,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from backend.areas.models import Level
 from backend.codes.models import Table
-from backend.common.models import Scoped
+from backend.common.models import Scoped, SupervisionLevel
 from backend.common.validators import validate_phone
 from backend.disputes.models.choices import Method, Source, Status
 
@@ -104,6 +104,12 @@ class Dispute(Scoped):
     responsible_name = models.CharField(_("责任人"), max_length=50)
     responsible_phone = models.CharField(
         _("责任人联系电话"), max_length=20, validators=[validate_phone]
+    )
+    supervision_level = models.CharField(
+        _("督办级别"),
+        max_length=10,
+        choices=SupervisionLevel.choices,
+        default=SupervisionLevel.NONE,
     )
     success = models.BooleanField(_("是否化解成功"), null=True, blank=True)
     outcome = models.TextField(_("化解情况"), blank=True)

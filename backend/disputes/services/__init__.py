@@ -8,6 +8,7 @@ from backend.disputes.services.confirmation import (
 from backend.disputes.services.mediation import (
     agreement_conclude,
     dispute_close,
+    dispute_supervision_raise,
     mediation_fail,
     mediation_record_add,
     mediators_assign,
@@ -28,6 +29,7 @@ __all__ = [
     "dispute_close",
     "dispute_delete",
     "dispute_register",
+    "dispute_supervision_raise",
     "dispute_update",
     "judicial_confirmation_accept",
     "judicial_confirmation_apply",

@@ -1,11 +1,11 @@
-"""Loading a dispute for a transition and checking that the transition is allowed now."""
+"""Loading a dispute for an edit (record items, parties, deletion) and checking that its state
+allows the edit. State changes are transitions of the declared process (backend/disputes/workflow)."""
 
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from backend.common.assignment import assignment_refresh
 from backend.disputes.models import Dispute
 
 
@@ -21,13 +21,3 @@ def require_status(dispute: Dispute, allowed: Iterable[str], action: str) -> Non
             % {"status": dispute.get_status_display(), "action": action},
             code="invalid_state",
         )
-
-
-def save_changed(dispute: Dispute, **values: object) -> Dispute:
-    for name, value in values.items():
-        setattr(dispute, name, value)
-    dispute.full_clean()
-    dispute.save(update_fields=[*values, "updated_at"])
-    if "handling_unit" in values:
-        assignment_refresh(obj=dispute)
-    return dispute

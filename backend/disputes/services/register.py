@@ -15,8 +15,8 @@ from backend.common.assignment import assignment_refresh
 from backend.common.services import model_update
 from backend.disputes.models import Cause, Dispute, DisputeParty, Status
 from backend.disputes.models.choices import OPEN_STATUSES
-from backend.disputes.models.dispute import one_month_after
 from backend.disputes.services.guards import lock, require_status
+from backend.disputes.workflow.deadlines import mediation_deadline
 
 DISPUTE_EDITABLE = (
     "title",
@@ -105,7 +105,8 @@ def dispute_register(
     **fields: Any,
 ) -> Dispute:
     """Register a dispute (受理登记). `fields` are the record items of DISPUTE_EDITABLE; the
-    deadline defaults to one month after registration."""
+    deadline defaults to the mediation time limit after registration (worktime
+    "dispute.mediation", 30 days as shipped)."""
     unknown = set(fields) - set(DISPUTE_EDITABLE)
     if unknown:
         raise ValidationError(_("不可填写的字段：%(f)s") % {"f": "、".join(sorted(unknown))})
@@ -113,7 +114,7 @@ def dispute_register(
     dispute = Dispute(
         registered_on=registered_on,
         registered_by=actor,
-        deadline=deadline or one_month_after(registered_on),
+        deadline=deadline or mediation_deadline(registered_on),
         **fields,
     )
     dispute.number = next_number(dispute.area_id or 0, registered_on.year)
