@@ -20,10 +20,13 @@ from schema.creation.operations import CreationMutation, CreationQuery
 from schema.disputes.operations import DisputeMutation, DisputeQuery
 from schema.enterprise.operations import EnterpriseMutation, EnterpriseQuery
 from schema.evidence.operations import EvidenceMutation, EvidenceQuery
+from schema.legal.operations import LegalMutation, LegalQuery
+from schema.notifications.operations import NotificationsMutation, NotificationsQuery
 from schema.org.operations import OrgMutation, OrgQuery
 from schema.reports.operations import ReportsMutation, ReportsQuery
 from schema.resources.operations import ResourcesMutation, ResourcesQuery
 from schema.teams.operations import TeamsMutation, TeamsQuery
+from schema.workflow.operations import WorkflowMutation, WorkflowQuery
 
 QUERIES = (
     AuthQuery,
@@ -39,6 +42,9 @@ QUERIES = (
     CodesQuery,
     EvidenceQuery,
     ResourcesQuery,
+    LegalQuery,
+    NotificationsQuery,
+    WorkflowQuery,
 )
 Query = merge_types("Query", QUERIES)
 MUTATIONS = (
@@ -54,6 +60,9 @@ MUTATIONS = (
     CodesMutation,
     EvidenceMutation,
     ResourcesMutation,
+    LegalMutation,
+    NotificationsMutation,
+    WorkflowMutation,
 )
 Mutation = merge_types("Mutation", MUTATIONS)
 

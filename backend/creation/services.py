@@ -1,11 +1,14 @@
-"""Writes of creation tasks: create, edit, delete, (re)assign, report progress, submit, accept, return."""
+"""Writes of creation tasks: create, edit, delete; and the steps of the declared task process
+(backend/creation/workflow) — (re)assign, report progress, submit, accept, return — each one
+transition fired by the workflow engine."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,22 +17,13 @@ from backend.accounts.models import User
 from backend.areas.models import Area
 from backend.common.assignment import assignment_refresh
 from backend.common.services import create_validated, model_update
-from backend.creation.models import (
-    CreationTask,
-    Guideline,
-    ReviewDecision,
-    TaskCoUnit,
-    TaskProgressReport,
-    TaskReview,
-    TaskStatus,
-)
+from backend.creation.models import CreationTask, Guideline, TaskProgressReport, TaskStatus
+from backend.creation.workflow import CHANGEABLE
+from backend.creation.workflow.firing import fire_task
+from backend.creation.workflow.review import add_co_units, check_units
 from backend.org.models import Unit
 
 TASK_EDITABLE = ("guideline", "dimension", "title", "target", "deadline", "weight", "area")
-# Progress is reported while work goes on; a task under review or done is frozen.
-REPORTABLE = (TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS, TaskStatus.RETURNED)
-SUBMITTABLE = (TaskStatus.IN_PROGRESS, TaskStatus.RETURNED)
-CHANGEABLE = (TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS, TaskStatus.RETURNED)
 
 
 @transaction.atomic
@@ -47,7 +41,7 @@ def task_create(
     co_units: Iterable[Unit] = (),
 ) -> CreationTask:
     co_units = list(co_units)
-    _check_units(lead_unit, co_units)
+    check_units(lead_unit, co_units)
     _check_deadline(deadline, timezone.localdate())
     task = create_validated(
         CreationTask,
@@ -61,7 +55,7 @@ def task_create(
         weight=weight,
         area=area,
     )
-    _add_co_units(task, co_units)
+    add_co_units(task, co_units)
     assignment_refresh(obj=task)
     return task
 
@@ -84,123 +78,60 @@ def task_delete(*, task: CreationTask) -> None:
     task.delete()
 
 
-@transaction.atomic
 def task_assign(
-    *, task: CreationTask, lead_unit: Unit | None, co_units: Iterable[Unit]
+    *,
+    task: CreationTask,
+    lead_unit: Unit | None,
+    co_units: Iterable[Unit],
+    actor: User | None = None,
 ) -> CreationTask:
-    """Re-assign: set the lead unit and replace the co-units (kept co-units keep their date)."""
-    task = _locked(task, CHANGEABLE, _("任务已提交验收或已完成，不能重新分派"))
-    co_units = list(co_units)
-    _check_units(lead_unit, co_units)
-    model_update(instance=task, fields=["lead_unit"], data={"lead_unit": lead_unit})
-    wanted = {unit.pk for unit in co_units}
-    task.co_unit_links.exclude(unit__in=wanted).delete()
-    kept = set(task.co_unit_links.values_list("unit_id", flat=True))
-    _add_co_units(task, [unit for unit in co_units if unit.pk not in kept])
-    assignment_refresh(obj=task)  # units no longer responsible lose the task in this transaction
-    return task
+    """Re-assign: set the lead unit and replace the co-units (kept co-units keep their date);
+    units no longer responsible lose the task in the same transaction."""
+    data = {"lead_unit": lead_unit, "co_units": list(co_units)}
+    return fire_task(task, "assign", actor=actor, data=data)
 
 
-@transaction.atomic
 def progress_report_submit(
-    *, task: CreationTask, unit: Unit, percent: int, narrative: str, actor: User
+    *,
+    task: CreationTask,
+    unit: Unit,
+    percent: int,
+    narrative: str,
+    actor: User,
+    files: Sequence[File] = (),
 ) -> TaskProgressReport:
-    """Record a report. The lead unit's latest report sets the task's progress (牵头单位汇总);
-    any responsible unit's report moves an assigned or returned task to in progress."""
-    task = _locked(task, REPORTABLE, _("任务已提交验收或已完成，不能报送进度"))
-    if unit.pk != task.lead_unit_id and not task.co_unit_links.filter(unit=unit).exists():
-        raise ValidationError({"unit": _("只有牵头单位或协办单位可以报送进度")})
-    if not 0 <= percent <= 100:
-        raise ValidationError({"percent": _("完成进度须在 0 到 100 之间")})
-    if not narrative.strip():
-        raise ValidationError({"narrative": _("请填写进展情况")})
-    report = create_validated(
-        TaskProgressReport,
-        task=task,
-        unit=unit,
-        percent=percent,
-        narrative=narrative.strip(),
-        reported_by=actor,
-    )
-    if unit.pk == task.lead_unit_id:
-        task.progress = percent
-    if task.status != TaskStatus.IN_PROGRESS:
-        task.status = TaskStatus.IN_PROGRESS
-    task.save(update_fields=["progress", "status", "updated_at"])
-    return report
+    """Record a report of a responsible unit, with its evidence (`files`, all or none). The lead
+    unit's latest report sets the task's progress (牵头单位汇总); any responsible unit's report
+    moves an assigned or returned task to in progress."""
+    data = {"percent": percent, "narrative": narrative}
+    return fire_task(task, "report_progress", actor=actor, unit=unit, data=data, files=files)
 
 
-@transaction.atomic
-def task_submit_for_review(*, task: CreationTask, unit: Unit) -> CreationTask:
-    task = _locked(task, SUBMITTABLE, _("只有推进中或已退回的任务可以提交验收"))
-    if unit.pk != task.lead_unit_id:
-        raise ValidationError({"unit": _("只有牵头单位可以提交验收")})
-    if task.progress < 100:
-        raise ValidationError({"progress": _("任务进度须达到 100% 方可提交验收")})
-    return _move(task, TaskStatus.SUBMITTED, submitted_at=timezone.now())
+def task_submit_for_review(
+    *, task: CreationTask, unit: Unit, actor: User | None = None
+) -> CreationTask:
+    """The lead unit submits a task reported 100% done for acceptance (验收)."""
+    return fire_task(task, "submit", actor=actor, unit=unit)
 
 
-@transaction.atomic
 def task_accept(*, task: CreationTask, actor: User, opinion: str = "") -> CreationTask:
     """Acceptance (验收) and completion in one step; the review row records who and when."""
-    task = _locked(task, (TaskStatus.SUBMITTED,), _("只有已提交验收的任务可以验收"))
-    review = create_validated(
-        TaskReview,
-        task=task,
-        decision=ReviewDecision.ACCEPTED,
-        opinion=opinion.strip(),
-        reviewer=actor,
-    )
-    return _move(task, TaskStatus.COMPLETED, completed_at=review.reviewed_at)
+    return fire_task(task, "accept", actor=actor, data={"opinion": opinion})
 
 
-@transaction.atomic
 def task_return(*, task: CreationTask, actor: User, reason: str) -> CreationTask:
-    task = _locked(task, (TaskStatus.SUBMITTED,), _("只有已提交验收的任务可以退回"))
-    if not reason.strip():
-        raise ValidationError({"reason": _("退回整改须填写退回理由")})
-    create_validated(
-        TaskReview,
-        task=task,
-        decision=ReviewDecision.RETURNED,
-        opinion=reason.strip(),
-        reviewer=actor,
-    )
-    return _move(task, TaskStatus.RETURNED)
+    """退回整改 with a reason; the next progress report takes the task back in progress."""
+    return fire_task(task, "return", actor=actor, data={"reason": reason})
 
 
 def _locked(task: CreationTask, allowed: Iterable[str], message: str) -> CreationTask:
-    """Re-read the task under a row lock and check that its status allows the step."""
+    """Re-read the task under a row lock and check that its status allows the edit."""
     locked = CreationTask.objects.select_for_update().get(pk=task.pk)
     if locked.status not in allowed:
         raise ValidationError({"status": message})
     return locked
 
 
-def _move(task: CreationTask, status: str, **stamps: Any) -> CreationTask:
-    task.status = status
-    for name, value in stamps.items():
-        setattr(task, name, value)
-    task.save(update_fields=["status", *stamps, "updated_at"])
-    return task
-
-
-def _check_units(lead_unit: Unit | None, co_units: list[Unit]) -> None:
-    if lead_unit is None:
-        raise ValidationError({"lead_unit": _("请指定牵头单位")})
-    if any(unit.pk == lead_unit.pk for unit in co_units):
-        raise ValidationError({"co_units": _("协办单位不能包含牵头单位")})
-    if len({unit.pk for unit in co_units}) != len(co_units):
-        raise ValidationError({"co_units": _("协办单位重复")})
-
-
 def _check_deadline(deadline: date, created_on: date) -> None:
     if deadline <= created_on:
         raise ValidationError({"deadline": _("完成时限须晚于任务创建日期")})
-
-
-def _add_co_units(task: CreationTask, units: list[Unit]) -> None:
-    now = timezone.now()
-    TaskCoUnit.objects.bulk_create(
-        [TaskCoUnit(task=task, unit=unit, assigned_at=now) for unit in units]
-    )

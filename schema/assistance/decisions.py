@@ -67,7 +67,7 @@ class SubsidyDecisionMutation:
     @strawberry_django.mutation(handle_django_errors=True, description="开始发放救助金")
     def start_subsidy_payment(self, info: Info, data: IdInput) -> SubsidyCaseType:
         case = load(info, SubsidyCase, data.id, Action.CHANGE)
-        return payment_start(case=case)  # type: ignore[return-value]
+        return payment_start(case=case, actor=user_of(info))  # type: ignore[return-value]
 
     @strawberry_django.mutation(handle_django_errors=True, description="定期复核")
     def recheck_subsidy_case(self, info: Info, data: RecheckSubsidyCaseInput) -> SubsidyCaseType:

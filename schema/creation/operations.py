@@ -12,7 +12,7 @@ from backend.creation.services import task_assign, task_create, task_delete, tas
 from backend.org.models import Unit
 from permissions.codenames import Action
 from permissions.policy import NotFound
-from schema.base.context import parse_id
+from schema.base.context import parse_id, user_of
 from schema.base.inputs import IdInput
 from schema.base.loading import load, load_many, require
 from schema.creation.filters import (
@@ -94,6 +94,7 @@ class CreationMutation(TaskWorkflowMutation):
             task=task,
             lead_unit=load(info, Unit, data.lead_unit_id, field="lead_unit_id"),
             co_units=load_many(info, Unit, list(data.co_unit_ids), "co_unit_ids"),
+            actor=user_of(info),
         )
 
 

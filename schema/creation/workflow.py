@@ -42,7 +42,7 @@ class TaskWorkflowMutation:
     def submit_task_for_review(self, info: Info, data: IdInput) -> CreationTaskType:
         task = load(info, CreationTask, data.id, Action.CHANGE)
         unit = acting_unit(info, task, lead_only=True)
-        return task_submit_for_review(task=task, unit=unit)  # type: ignore[return-value]
+        return task_submit_for_review(task=task, unit=unit, actor=user_of(info))  # type: ignore[return-value]
 
     @strawberry_django.mutation(handle_django_errors=True, description="验收通过（任务完成）")
     def accept_task(self, info: Info, data: AcceptTaskInput) -> CreationTaskType:

@@ -43,7 +43,9 @@ class ProblemWorkflowMutation:
     ) -> EnterpriseProblemType:
         problem = _managed(info, data.id)
         leader = leader_for(problem, data.leader_id)
-        return as_seen(info, problem_assign_leader(problem=problem, leader=leader))  # type: ignore[return-value]
+        return as_seen(
+            info, problem_assign_leader(problem=problem, leader=leader, actor=user_of(info))
+        )  # type: ignore[return-value]
 
     @strawberry_django.mutation(handle_django_errors=True, description="交办承办单位")
     def dispatch_enterprise_problem(
@@ -59,7 +61,9 @@ class ProblemWorkflowMutation:
     @strawberry_django.mutation(handle_django_errors=True, description="承办单位开始办理")
     def accept_enterprise_problem(self, info: Info, data: IdInput) -> EnterpriseProblemType:
         problem = load(info, EnterpriseProblem, data.id, Action.CHANGE)
-        done = problem_accept(problem=problem, unit=handling_unit(info, problem))
+        done = problem_accept(
+            problem=problem, unit=handling_unit(info, problem), actor=user_of(info)
+        )
         return as_seen(info, done)  # type: ignore[return-value]
 
     @strawberry_django.mutation(handle_django_errors=True, description="承办单位答复（附政策依据）")
@@ -68,6 +72,7 @@ class ProblemWorkflowMutation:
     ) -> EnterpriseProblemType:
         problem = load(info, EnterpriseProblem, data.id, Action.CHANGE)
         done = problem_answer(
+            actor=user_of(info),
             problem=problem,
             unit=handling_unit(info, problem),
             answer=data.answer,
@@ -82,7 +87,12 @@ class ProblemWorkflowMutation:
         self, info: Info, data: RateEnterpriseProblemInput
     ) -> EnterpriseProblemType:
         problem = _managed(info, data.id)
-        done = problem_rate(problem=problem, satisfaction=data.satisfaction, comment=data.comment)
+        done = problem_rate(
+            problem=problem,
+            satisfaction=data.satisfaction,
+            comment=data.comment,
+            actor=user_of(info),
+        )
         return as_seen(info, done)  # type: ignore[return-value]
 
     @strawberry_django.mutation(handle_django_errors=True, description="督办（级别只升不降）")
@@ -90,5 +100,7 @@ class ProblemWorkflowMutation:
         self, info: Info, data: SuperviseEnterpriseProblemInput
     ) -> EnterpriseProblemType:
         problem = _managed(info, data.id)
-        done = problem_supervision_raise(problem=problem, level=data.level, reason=data.reason)
+        done = problem_supervision_raise(
+            problem=problem, level=data.level, reason=data.reason, actor=user_of(info)
+        )
         return as_seen(info, done)  # type: ignore[return-value]

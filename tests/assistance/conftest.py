@@ -4,13 +4,14 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from backend.accounts.roles import Role
 from backend.accounts.services import user_create
 from backend.areas.models import Area
 from backend.assistance.models import SubsidyKind
 from backend.assistance.services import case_apply
 from backend.common.validators import id_card_check_digit
 from backend.org.models import UnitKind
-from backend.org.services import unit_create
+from backend.org.services import membership_grant, unit_create
 
 
 def resident_id(first17: str) -> str:
@@ -41,8 +42,15 @@ def units(suning, suning_town, xianxian):
 
 
 @pytest.fixture
-def officer(db):
-    return user_create(username="officer", password="Zl-demo-2026!", full_name="赵敏")
+def officer(units, suning, suning_town):
+    """A civil-affairs officer working for the township's and the county's centres: reviews,
+    approves and re-checks the cases of 肃宁镇 (role grants over both areas)."""
+    user = user_create(username="officer", password="Zl-demo-2026!", full_name="赵敏")
+    membership_grant(
+        user=user, role=Role.TOWNSHIP_CENTRE, scope=suning_town, unit=units["township"]
+    )
+    membership_grant(user=user, role=Role.COUNTY_CENTRE, scope=suning, unit=units["county"])
+    return user
 
 
 @pytest.fixture

@@ -4,11 +4,12 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from backend.accounts.roles import Role
 from backend.accounts.services import user_create
 from backend.creation.models import Dimension, Guideline, GuidelineLevel
 from backend.creation.services import task_create
 from backend.org.models import UnitKind
-from backend.org.services import unit_create
+from backend.org.services import membership_grant, unit_create
 
 
 @pytest.fixture
@@ -32,13 +33,27 @@ def units(city):
 
 
 @pytest.fixture
-def handler(db):
-    return user_create(username="handler", password="Zl-demo-2026!", full_name="李娜")
+def handler(units, city):
+    """A handler of 市司法局, the lead unit: reports progress and submits (object grants only)."""
+    user = user_create(username="handler", password="Zl-demo-2026!", full_name="李娜")
+    membership_grant(user=user, role=Role.UNIT_HANDLER, scope=city, unit=units["sfj"])
+    return user
 
 
 @pytest.fixture
-def reviewer(db):
-    return user_create(username="reviewer", password="Zl-demo-2026!", full_name="王强")
+def co_handler(units, city):
+    """A handler of 市公安局, a co-unit: reports its part of the work."""
+    user = user_create(username="co_handler", password="Zl-demo-2026!", full_name="陈刚")
+    membership_grant(user=user, role=Role.UNIT_HANDLER, scope=city, unit=units["gaj"])
+    return user
+
+
+@pytest.fixture
+def reviewer(city):
+    """Whoever assigned the work at city level decides on acceptance (验收)."""
+    user = user_create(username="reviewer", password="Zl-demo-2026!", full_name="王强")
+    membership_grant(user=user, role=Role.CITY_ADMIN, scope=city)
+    return user
 
 
 @pytest.fixture

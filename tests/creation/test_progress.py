@@ -36,9 +36,11 @@ def test_lead_report_sets_progress_and_starts_the_task(task, units, handler):
     assert created.reported_by == handler
 
 
-def test_co_unit_report_starts_the_task_but_the_lead_sets_progress(task, units, handler):
+def test_co_unit_report_starts_the_task_but_the_lead_sets_progress(
+    task, units, handler, co_handler
+):
     report(task, units["sfj"], handler, percent=60)
-    report(task, units["gaj"], handler, percent=20)
+    report(task, units["gaj"], co_handler, percent=20)
     task.refresh_from_db()
     assert (task.status, task.progress) == (TaskStatus.IN_PROGRESS, 60)
     assert TaskProgressReport.objects.count() == 2

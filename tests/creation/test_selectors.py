@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from backend.accounts.roles import Role
+from backend.accounts.services import user_create
 from backend.areas.selectors import within
 from backend.creation.models import CreationTask, TaskStatus
 from backend.creation.selectors import overdue_tasks, tasks_with_overdue, unit_completion
@@ -61,8 +62,9 @@ def test_unit_completion_is_one_grouped_query(tasks, units):
     assert rows[0]["lead_unit__name"] == "市司法局"
 
 
-def test_a_restricted_queryset_restricts_the_figures(tasks, units, handler, city):
+def test_a_restricted_queryset_restricts_the_figures(tasks, units, city):
     """A 市民政局 handler sees only the task it leads, through its unit's object grant."""
+    handler = user_create(username="mzj_handler", password="Zl-demo-2026!", full_name="刘洋")
     membership_grant(user=handler, role=Role.UNIT_HANDLER, scope=city, unit=units["mzj"])
     visible = policy_for(CreationTask).visible(handler)
     today = timezone.localdate()

@@ -1,11 +1,12 @@
 import pytest
 
+from backend.accounts.roles import Role
 from backend.accounts.services import user_create
 from backend.codes.models import Table
 from backend.codes.selectors import code_get
 from backend.enterprise.services import enterprise_register, problem_submit
 from backend.org.models import UnitKind
-from backend.org.services import unit_create
+from backend.org.services import membership_grant, unit_create
 
 CREDIT_CODE = "91130926MA0A1B2C30"  # check character computed with credit_code_check_char
 
@@ -31,7 +32,16 @@ def enterprise(domestic, suning_town):
 
 @pytest.fixture
 def leader(db):
+    """The 包联领导: named on the problem; needs no grant for that."""
     return user_create(username="leader", password="Zl-demo-2026!", full_name="刘建国")
+
+
+@pytest.fixture
+def manager(city):
+    """A manager of enterprise problems at city level (包联、交办、评价、督办)."""
+    user = user_create(username="manager", password="Zl-demo-2026!", full_name="吴静")
+    membership_grant(user=user, role=Role.CITY_ADMIN, scope=city)
+    return user
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from backend.enterprise.services import (
     problem_submit,
     problem_supervision_raise,
 )
+from backend.worktime.deadlines import deadline_for
 
 pytestmark = pytest.mark.django_db
 
@@ -36,16 +37,18 @@ def test_submit_rejects_an_unknown_category_and_writes_nothing(enterprise):
 
 
 @pytest.fixture
-def dispatched(problem, leader, resources, approvals):
+def dispatched(problem, leader, manager, resources, approvals):
     problem_assign_leader(problem=problem, leader=leader)
-    return problem_dispatch(problem=problem, units=[resources, approvals], actor=leader)
+    return problem_dispatch(problem=problem, units=[resources, approvals], actor=manager)
 
 
-def test_the_whole_way_to_closed(dispatched, resources, approvals, leader):
+def test_the_whole_way_to_closed(dispatched, resources, approvals, manager):
     assert fresh(dispatched).status == ProblemStatus.DISPATCHED
-    assert dispatched.deadline > timezone.now() + timedelta(days=14)
+    at = ProblemAssignment.objects.filter(problem=dispatched).first().dispatched_at
+    # the answer time limit of backend/worktime (5 working days), from the dispatch
+    assert fresh(dispatched).deadline == deadline_for("enterprise.answer", at, "land") > at
     assert set(dispatched.handling_units.all()) == {resources, approvals}
-    assert ProblemAssignment.objects.filter(dispatched_by=leader).count() == 2
+    assert ProblemAssignment.objects.filter(dispatched_by=manager).count() == 2
     problem_accept(problem=dispatched, unit=resources)
     assert fresh(dispatched).status == ProblemStatus.HANDLING
     problem_answer(
@@ -60,9 +63,9 @@ def test_the_whole_way_to_closed(dispatched, resources, approvals, leader):
     assert (closed.status, closed.closed_at is not None) == (ProblemStatus.CLOSED, True)
 
 
-def test_leader_first_then_dispatch(problem, resources, leader):
+def test_leader_first_then_dispatch(problem, resources, leader, manager):
     with pytest.raises(ValidationError, match="诉求当前状态为“已提交”，不能交办"):
-        problem_dispatch(problem=problem, units=[resources], actor=leader)
+        problem_dispatch(problem=problem, units=[resources], actor=manager)
     problem_assign_leader(problem=problem, leader=leader)
     assert fresh(problem).status == ProblemStatus.LEADER_ASSIGNED
     other = user_create(username="leader2", password="Zl-demo-2026!", full_name="周明")
@@ -79,20 +82,20 @@ def test_leader_first_then_dispatch(problem, resources, leader):
     ],
 )
 def test_dispatch_rejects_bad_input_and_writes_nothing(
-    problem, leader, resources, units, deadline, message
+    problem, leader, manager, resources, units, deadline, message
 ):
     problem_assign_leader(problem=problem, leader=leader)
     chosen = {"none": [], "twice": [resources, resources], "one": [resources]}[units]
     when = timezone.now() + timedelta(days=deadline) if deadline else None
     with pytest.raises(ValidationError, match=message):
-        problem_dispatch(problem=problem, units=chosen, actor=leader, deadline=when)
+        problem_dispatch(problem=problem, units=chosen, actor=manager, deadline=when)
     assert not ProblemAssignment.objects.exists()
     assert fresh(problem).status == ProblemStatus.LEADER_ASSIGNED
 
 
-def test_dispatch_adds_units_but_not_the_same_one_again(dispatched, resources, leader, city):
+def test_dispatch_adds_units_but_not_the_same_one_again(dispatched, resources, manager, city):
     with pytest.raises(ValidationError, match="承办单位重复"):
-        problem_dispatch(problem=dispatched, units=[resources], actor=leader)
+        problem_dispatch(problem=dispatched, units=[resources], actor=manager)
     assert ProblemAssignment.objects.count() == 2
 
 
