@@ -32,7 +32,11 @@ INSTALLED_APPS = [
     "backend.creation",
     "backend.assistance",
     "backend.evidence",
+    "backend.worktime",
+    "backend.notifications",
+    "backend.workflow",
     "backend.audit",
+    "backend.legal",
     "backend.demo",
     "schema",  # for its export_schema command; nothing imports schema
     "permissions",  # last: its post_migrate syncs role permissions after all others exist

@@ -17,6 +17,7 @@ SEEDERS = [
     "backend.creation.demo",
     "backend.assistance.demo",
     "backend.evidence.demo",
+    "backend.workflow.demo",
 ]
 
 
