@@ -12,6 +12,7 @@ from backend.notifications.models import Notification
 from backend.notifications.selectors import notifications_for, unread_count
 from backend.notifications.services import notifications_mark_all_read, notifications_mark_read
 from schema.base.context import parse_id, user_of
+from schema.notifications.filters import NotificationFilter
 from schema.notifications.types import NotificationType
 
 
@@ -19,6 +20,7 @@ from schema.notifications.types import NotificationType
 class NotificationsQuery:
     @strawberry_django.offset_paginated(
         OffsetPaginated[NotificationType],
+        filters=NotificationFilter,
         description="我的通知：本人的及所在单位的，新的在前；未登录时为空",
     )
     def my_notifications(self, info: Info, unread_only: bool = False) -> QuerySet[Notification]:
