@@ -12,6 +12,7 @@ from backend.audit.services import audit_record
 from backend.workflow.checks import holder_ids
 from backend.workflow.declarations import Firing, Process
 from backend.workflow.models import TransitionRecord
+from backend.worktime.deadlines import end_of_day
 
 # Payload values kept in the step record: what the transition asked for, minus files and objects.
 _PLAIN = (str, int, float, bool, type(None))
@@ -32,13 +33,21 @@ def record(process: Process, firing: Firing) -> TransitionRecord:
         unit=firing.unit,
         at=firing.now,
         reason=str(firing.data.get("reason", ""))[:500],
-        payload=_payload(firing.data),
-        deadline=getattr(obj, process.deadline_field) if process.deadline_field else None,
+        payload=_payload(firing.data, transition.recorded),
+        deadline=deadline_of(process, obj),
     )
 
 
-def _payload(data: dict[str, Any]) -> dict[str, Any]:
-    return {name: _plain(value) for name, value in data.items() if name != "reason"}
+def deadline_of(process: Process, obj: Any) -> datetime | None:
+    """The item's deadline as a moment: a date column holds the last day allowed (24:00)."""
+    value = getattr(obj, process.deadline_field) if process.deadline_field else None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return end_of_day(value)
+    return value
+
+
+def _payload(data: dict[str, Any], recorded: tuple[str, ...]) -> dict[str, Any]:
+    return {name: _plain(data[name]) for name in recorded if data.get(name) is not None}
 
 
 def _plain(value: Any) -> Any:
@@ -71,7 +80,7 @@ def notify(process: Process, firing: Firing) -> None:
     from backend.notifications.tasks import enqueue_after_commit
     from backend.org.models import Unit
 
-    deadline = getattr(firing.obj, process.deadline_field) if process.deadline_field else None
+    deadline = deadline_of(process, firing.obj)
     for unit in Unit.objects.filter(pk__in=holder_ids(process, firing.obj)).order_by("pk"):
         enqueue_after_commit(
             kind=kind,

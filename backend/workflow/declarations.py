@@ -57,6 +57,9 @@ class Transition:
     deadline: Callable[[Firing], datetime | None] | None = None
     notify: str = ""  # notification kind for the holder after the transition, if any
     when: Callable[[Any], bool] | None = None  # offered only when this holds (the effect checks)
+    # Payload fields kept in the step record besides the reason. Free texts (agreement terms,
+    # review opinions) stay in their domain rows and out of the generic record.
+    recorded: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

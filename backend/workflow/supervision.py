@@ -69,5 +69,6 @@ def supervise_transition(
             "level": gettext_lazy("请选择督办级别"),
         },
         effect=effect,
+        recorded=("level", "measure"),
         notify="supervised",
     )

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 
 from backend.audit.models import AuditAction, AuditEntry
 from backend.reports.models import DispatchStep, Report, ReportStatus
+from backend.reports.services import report_supervision_raise, report_transfer
 from backend.reports.workflow import REPORT
 from backend.workflow.engine import available, fire
 from backend.workflow.errors import NotPermitted
@@ -92,3 +93,14 @@ def test_an_effect_error_rolls_back_everything(dispatched, handler, water):
         )
     assert counts() == before
     assert Report.objects.get(pk=dispatched.pk).status == ReportStatus.DISPATCHED
+
+
+def test_only_the_declared_fields_enter_the_record(dispatched, handler, police, clerk):
+    report_transfer(report=dispatched, to_unit=police, actor=handler, reason="治安事项")
+    transfer = TransitionRecord.objects.get(object_id=dispatched.pk, transition="transfer")
+    assert (transfer.payload, transfer.reason) == ({"to_unit": police.pk}, "治安事项")
+    report_supervision_raise(
+        report=dispatched, level="yellow", reason="慢", actor=clerk, measure="03"
+    )
+    supervise = TransitionRecord.objects.get(object_id=dispatched.pk, transition="supervise")
+    assert supervise.payload == {"level": "yellow", "measure": "03"}

@@ -25,6 +25,7 @@ TASK = Process(
     noun=_("任务"),
     model="creation.creationtask",
     holders=responsible_units,
+    deadline_field="deadline",  # the last day (a date: due at 24:00)
     closed_states=(S.COMPLETED,),
     assigned=True,
     transitions=(

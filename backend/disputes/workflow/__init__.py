@@ -42,6 +42,7 @@ DISPUTE = Process(
     noun=_("纠纷"),
     model="disputes.dispute",
     holders=holders,
+    deadline_field="deadline",  # the last day of mediation (a date: due at 24:00)
     closed_states=(S.CLOSED,),
     assigned=True,
     transitions=(
@@ -58,9 +59,11 @@ DISPUTE = Process(
                    effect=confirmation.apply, when=confirmation.may_apply),
         Transition("accept_confirmation", _("受理司法确认申请"), WITH_AGREEMENT,
                    required={"case_number": _("请填写案号")}, effect=confirmation.accept,
-                   when=confirmation.awaiting_acceptance),
+                   when=confirmation.awaiting_acceptance,
+                   recorded=("confirmation", "case_number", "accepted_on")),
         Transition("rule_confirmation", _("司法确认裁定"), WITH_AGREEMENT,
-                   effect=ruling.rule, when=confirmation.awaiting_ruling),
+                   effect=ruling.rule, when=confirmation.awaiting_ruling,
+                   recorded=("confirmation", "ruling", "ruled_on")),
         Transition("close", _("办结"), (S.PERFORMED, S.FAILED), S.CLOSED, actor=H,
                    effect=closing.close, when=closing.no_pending_confirmation),
         replace(supervise_transition(OPEN), effect=closing.supervise),
