@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from backend.audit.bulk import audit_created
 from backend.common.services import create_validated
 from backend.creation.models import CreationTask, ReviewDecision, TaskCoUnit, TaskReview
 from backend.org.models import Unit
@@ -34,9 +35,8 @@ def check_units(lead_unit: Unit | None, co_units: list[Unit]) -> None:
 
 def add_co_units(task: CreationTask, units: list[Unit]) -> None:
     now = timezone.now()
-    TaskCoUnit.objects.bulk_create(
-        [TaskCoUnit(task=task, unit=unit, assigned_at=now) for unit in units]
-    )
+    rows = [TaskCoUnit(task=task, unit=unit, assigned_at=now) for unit in units]
+    audit_created(TaskCoUnit.objects.bulk_create(rows))
 
 
 def accept(f: Firing) -> None:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from backend.accounts.models import User
+from backend.audit.bulk import audit_created, audited_update
 from backend.common.assignment import assignment_refresh
 from backend.common.services import model_update
 from backend.disputes.models import Cause, Dispute, DisputeParty, Status
@@ -123,7 +124,7 @@ def dispute_register(
     dispute.save()
     for row in rows:
         row.dispute = dispute
-    DisputeParty.objects.bulk_create(rows)
+    audit_created(DisputeParty.objects.bulk_create(rows))
     dispute.causes.set(list(causes))
     assignment_refresh(obj=dispute)
     return dispute
@@ -154,9 +155,8 @@ def _require_party_changes_allowed(dispute: Dispute) -> Dispute:
 
 def _save_party(party: DisputeParty) -> DisputeParty:
     if party.is_main_party:  # the new main party replaces the old one
-        party.dispute.parties.filter(is_main_party=True).exclude(pk=party.pk).update(
-            is_main_party=False
-        )
+        others = party.dispute.parties.filter(is_main_party=True).exclude(pk=party.pk)
+        audited_update(others, is_main_party=False)
     party.save()
     return party
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from backend.audit.bulk import audit_created
 from backend.disputes.models import (
     AgreementForm,
     Dispute,
@@ -47,11 +48,12 @@ def assign(f: Firing) -> None:
     _check_mediators(dispute, members)
     present = set(dispute.mediator_assignments.values_list("member_id", flat=True))
     at = f.data.get("assigned_at") or f.now
-    DisputeMediator.objects.bulk_create(
+    new = [
         DisputeMediator(dispute=dispute, member=m, assigned_by=f.actor, assigned_at=at)
         for m in members
         if m.pk not in present
-    )
+    ]
+    audit_created(DisputeMediator.objects.bulk_create(new))
     if dispute.status == Status.REGISTERED:
         dispute.status = Status.ASSIGNED
 

@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from backend.audit.bulk import audit_created, audited_update
 from backend.enterprise.models import EnterpriseProblem, ProblemAssignment, ProblemStatus
 from backend.workflow.declarations import Firing
 from backend.worktime.deadlines import deadline_for
@@ -46,10 +47,11 @@ def dispatch(f: Firing) -> None:
         raise ValidationError({"units": _("承办单位重复")})
     if deadline <= f.now:
         raise ValidationError({"deadline": _("办理期限必须晚于当前时间")})
-    ProblemAssignment.objects.bulk_create(
+    created = ProblemAssignment.objects.bulk_create(
         [ProblemAssignment(problem=problem, unit=unit, dispatched_at=f.now,
                            dispatched_by=f.actor) for unit in units]
     )  # fmt: skip
+    audit_created(created)
     if problem.status == ProblemStatus.LEADER_ASSIGNED:
         problem.status = ProblemStatus.DISPATCHED
 
@@ -57,6 +59,6 @@ def dispatch(f: Firing) -> None:
 def answer(f: Firing) -> None:
     """答复 for the acting handling unit, with the policy it rests on."""
     problem: EnterpriseProblem = f.obj
-    problem.assignments.filter(unit=f.unit).update(answered_at=f.now)
+    audited_update(problem.assignments.filter(unit=f.unit), answered_at=f.now)
     problem.answer, problem.policy_basis = f.data["answer"], f.data["policy_basis"]
     problem.answered_at = f.now

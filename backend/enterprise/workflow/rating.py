@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from backend.audit.bulk import audited_update
 from backend.enterprise.models import EnterpriseProblem, ProblemSatisfaction
 from backend.workflow.declarations import Firing
 from backend.workflow.supervision import supervise as supervise_item
@@ -22,7 +23,7 @@ def dissatisfied(f: Firing) -> None:
         raise ValidationError({"comment": _("不满意时请填写意见")})
     _rate(f, ProblemSatisfaction.DISSATISFIED)
     f.obj.closed_at = None
-    f.obj.assignments.update(answered_at=None)
+    audited_update(f.obj.assignments.all(), answered_at=None)
 
 
 def _rate(f: Firing, satisfaction: str) -> None:
