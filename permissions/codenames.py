@@ -11,6 +11,7 @@ class Action(StrEnum):
     CHANGE = "change"
     DELETE = "delete"
     UNMASK = "unmask"  # read sensitive personal fields unmasked (every such read is audited)
+    SUPERVISE = "supervise"  # 督办 an item (never the holding unit's own: the workflow's rule)
 
 
 def perm_name(model: type[models.Model], action: Action | str) -> str:

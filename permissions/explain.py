@@ -18,6 +18,7 @@ ACTION_LABELS = {
     Action.CHANGE: "修改",
     Action.DELETE: "删除",
     Action.UNMASK: "查看完整个人信息",
+    Action.SUPERVISE: "督办",
 }
 
 

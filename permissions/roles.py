@@ -8,8 +8,8 @@ the role: that is how a member unit sees exactly its own tasks and dispatched re
 
 from backend.accounts.roles import Role
 
-V, A, C, D, U = "view", "add", "change", "delete", "unmask"
-ALL = {V, A, C, D, U}
+V, A, C, D, U, S = "view", "add", "change", "delete", "unmask", "supervise"
+ALL = {V, A, C, D, U, S}
 
 DISPUTE, REPORT, TASK = "disputes.dispute", "reports.report", "creation.creationtask"
 SUBSIDY, ENTERPRISE, PROBLEM = (
@@ -23,6 +23,8 @@ SUPERVISION = "workflow.supervision"  # 督办 and the periodic check's proposal
 AUDIT = "audit.auditentry"  # read-only for everyone: the application never writes it through a door
 TOKEN = "accounts.apitoken"  # everyone manages their own tokens; this grants all of them
 WORK_CALENDAR, TIME_LIMIT = "worktime.calendarday", "worktime.timelimit"  # reference data
+SPONSOR, ASSESSMENT = "peacevillage.villagesponsor", "peacevillage.assessment"  # area: a village
+CHECKLIST = "peacevillage.checklistitem"  # reference data: the 五有 / 六无 items
 ENTITIES = (
     DISPUTE,
     REPORT,
@@ -36,6 +38,8 @@ ENTITIES = (
     CATEGORY,
     RULE,
     SUPERVISION,
+    SPONSOR,
+    ASSESSMENT,
 )
 READ_ALL = {entity: {V} for entity in ENTITIES}
 
@@ -46,35 +50,41 @@ ROLE_PERMISSIONS: dict[str, dict[str, set[str]]] = {
         AUDIT: {V},
         WORK_CALENDAR: {V, A, C, D},
         TIME_LIMIT: {V, A, C, D},
+        CHECKLIST: {V, A, C, D},
     },
     Role.COUNTY_CENTRE: {
-        DISPUTE: {V, A, C, U},
-        REPORT: {V, A, C, U},
+        DISPUTE: {V, A, C, U, S},
+        REPORT: {V, A, C, U, S},
         MEMBER: {V, A, C},
         SUBSIDY: {V, C, U},
         ENTERPRISE: {V},
-        PROBLEM: {V},
+        PROBLEM: {V, S},
         TASK: {V},
         UNIT: {V},
         RULE: {V, A, C, D},
         CATEGORY: {V},
         SUPERVISION: {V, C},
+        SPONSOR: {V, A, C},
+        ASSESSMENT: {V, A, C},  # approving needs a county-level grant (schema/peacevillage)
     },
     Role.TOWNSHIP_CENTRE: {
         DISPUTE: {V, A, C, U},
-        REPORT: {V, A, C, U},
+        REPORT: {V, A, C, U, S},  # the township centre supervises the units it dispatched to
         MEMBER: {V, A, C},
         SUBSIDY: {V, A, C, U},
         UNIT: {V},
         CATEGORY: {V},
         SUPERVISION: {V},
+        SPONSOR: {V},
+        ASSESSMENT: {V, A, C},
     },
     Role.TOWNSHIP_COMMISSAR: {DISPUTE: {V, C, U}, REPORT: {V, C}, MEMBER: {V, A, C}, UNIT: {V}},
     Role.UNIT_HANDLER: {UNIT: {V}, CATEGORY: {V}},
     Role.MEDIATOR: {MEMBER: {V}, UNIT: {V}},
     Role.GRID_WORKER: {REPORT: {V, A}, DISPUTE: {V, A}, CATEGORY: {V}},
     Role.RESIDENT: {REPORT: {V, A}, CATEGORY: {V}},
-    Role.LEADER: dict(READ_ALL),
+    # city leaders read everything and 督办 the items of the four handling processes
+    Role.LEADER: {**READ_ALL, **{entity: {V, S} for entity in (DISPUTE, REPORT, TASK, PROBLEM)}},
     Role.AUDITOR: {**READ_ALL, AUDIT: {V}},
     # the court system confirms mediation agreements; the mini-program and the 12345 backend submit,
     # attach evidence to and dispatch reports

@@ -63,6 +63,7 @@ def supervise_transition(
         name="supervise",
         label=gettext_lazy("督办"),
         sources=sources,
+        permission="supervise",
         actor=Actor.OVERSEER,
         required={
             "reason": gettext_lazy("督办必须填写理由"),

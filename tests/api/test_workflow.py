@@ -68,7 +68,10 @@ def test_each_user_gets_the_actions_they_may_take_now(gql_as, users, dispatched)
         "workflowActions"
     ]
     assert [a["name"] for a in centre] == ["supervise"]
-    assert gql_as(users["leader"]).data(ACTIONS, {"id": dispatched.pk})["workflowActions"] == []
+    # a city leader reads everything and may only 督办
+    leader = gql_as(users["leader"]).data(ACTIONS, {"id": dispatched.pk})["workflowActions"]
+    assert [a["name"] for a in leader] == ["supervise"]
+    assert gql_as(users["auditor"]).data(ACTIONS, {"id": dispatched.pk})["workflowActions"] == []
     # another county's centre cannot see the report at all: null, as for a missing one
     assert (
         gql_as(users["xianxian_centre"]).data(ACTIONS, {"id": dispatched.pk})["workflowActions"]

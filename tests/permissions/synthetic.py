@@ -28,7 +28,7 @@ from backend.creation.services import progress_report_submit, task_assign, task_
 from backend.evidence.models import Evidence
 from backend.evidence.services import evidence_attach
 from backend.org.models import Unit, UnitKind
-from backend.org.services import membership_grant, unit_create
+from backend.org.services import membership_grant, membership_revoke, unit_create
 from backend.reports.models import LimitClass, Report, ReportCategory, ReportSource
 from backend.reports.services.catalogue import report_category_create
 from backend.reports.services.intake import report_dispatch, report_submit
@@ -163,13 +163,15 @@ def task_reassign(task: CreationTask, lead: Unit, co_units: list[Unit]) -> Creat
 
 
 def progress_make(task: CreationTask, unit: Unit, actor: User) -> TaskProgressReport:
-    """Reported by a handler of `unit` made for the purpose, so that building the data gives
-    no grant to `actor` (whose grants are the scenario under test)."""
+    """Reported by a handler of `unit` made for the purpose and then revoked, so that building
+    the data leaves no grant behind (the grants are the scenario under test)."""
     author, _ = User.objects.get_or_create(username=f"{PREFIX}-author-{unit.pk}")
-    membership_grant(user=author, role=Role.UNIT_HANDLER, scope=unit.area, unit=unit)
-    return progress_report_submit(
+    grant = membership_grant(user=author, role=Role.UNIT_HANDLER, scope=unit.area, unit=unit)
+    report = progress_report_submit(
         task=task, unit=unit, percent=10, narrative="合成进展", actor=User.objects.get(pk=author.pk)
     )
+    membership_revoke(membership=grant)  # no row of the scenario's own is left behind
+    return report
 
 
 def category_make() -> ReportCategory:

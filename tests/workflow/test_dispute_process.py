@@ -6,6 +6,7 @@ from datetime import date, datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from backend.accounts.models import User
 from backend.accounts.roles import Role
 from backend.accounts.services import user_create
 from backend.audit.models import AuditAction, AuditEntry
@@ -224,12 +225,16 @@ def test_mediators_units_hold_the_dispute_once_assigned(dispute, mediators, acto
     assert fire(DISPUTE, dispute, "record", actor=mediator_user, data=session).pk
 
 
-def test_only_holders_mediate_and_only_others_supervise(mediating, county_user, actor):
+def test_only_holders_mediate_and_only_others_supervise(mediating, county_user, actor, city):
     data = {"reason": "超期未化解", "level": "yellow"}
     with pytest.raises(NotPermitted):
         fire(DISPUTE, mediating, "fail", actor=county_user, data={"reason": "x"})
-    with pytest.raises(ValidationError, match="承办单位不能督办本单位办理的事项"):
+    with pytest.raises(NotPermitted):  # a township centre holds no 督办 right on disputes
         fire(DISPUTE, mediating, "supervise", actor=actor, data=data)
+    # even with the right (here a city leader's grant), the holding unit's member may not
+    membership_grant(user=actor, role=Role.LEADER, scope=city)
+    with pytest.raises(ValidationError, match="承办单位不能督办本单位办理的事项"):
+        fire(DISPUTE, mediating, "supervise", actor=User.objects.get(pk=actor.pk), data=data)
     fire(DISPUTE, mediating, "supervise", actor=county_user, data=data)
     assert Dispute.objects.get(pk=mediating.pk).supervision_level == "yellow"
 

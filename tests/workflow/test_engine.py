@@ -70,10 +70,14 @@ def test_a_user_outside_the_item_is_not_permitted_and_nothing_is_written(dispatc
     assert counts() == before
 
 
-def test_the_holding_unit_cannot_oversee_itself(dispatched, handler, water):
+def test_the_holding_unit_cannot_oversee_itself(dispatched, handler, clerk):
     fire(REPORT, dispatched, "sign", actor=handler)
-    with pytest.raises(ValidationError, match="承办单位不能督办本单位办理的事项"):
+    with pytest.raises(NotPermitted):  # a member unit holds no 督办 right at all
         fire(REPORT, dispatched, "supervise", actor=handler, data={"reason": "慢", "level": "red"})
+    fire(REPORT, dispatched, "feedback", actor=handler, data={"content": "已疏通"})
+    # the centre may 督办, but not while the report is back in its own hands
+    with pytest.raises(ValidationError, match="承办单位不能督办本单位办理的事项"):
+        fire(REPORT, dispatched, "supervise", actor=clerk, data={"reason": "慢", "level": "red"})
 
 
 def test_available_actions_follow_state_and_role(dispatched, handler, clerk):

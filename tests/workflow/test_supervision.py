@@ -12,6 +12,7 @@ from django.utils import timezone
 from backend.notifications.models import Notification
 from backend.reports.models import Report
 from backend.reports.services import report_sign, report_supervision_raise
+from backend.workflow.errors import NotPermitted
 from backend.workflow.models import Supervision, SupervisionStatus
 from backend.workflow.periodic import run_checks
 from backend.workflow.services import supervision_decide
@@ -78,7 +79,7 @@ def test_the_holder_cannot_issue_a_proposal_about_itself(dispatched, handler, wa
     _overdue_by(dispatched, 1)
     run_checks(timezone.now())
     proposal = Supervision.objects.get(level="ordinary")
-    with pytest.raises(ValidationError, match="承办单位不能督办本单位办理的事项"):
+    with pytest.raises(NotPermitted):  # the unit being supervised holds no 督办 right
         supervision_decide(supervision=proposal, actor=handler, issue=True)
     assert Supervision.objects.get(pk=proposal.pk).status == SupervisionStatus.PROPOSED
 
