@@ -14,10 +14,11 @@ from django.db.models.functions import Coalesce
 from backend.areas.models import Area
 from backend.areas.selectors import within
 from backend.disputes.categories import moj_category
-from backend.disputes.models import Dispute
+from backend.disputes.models import Dispute, Status
 from backend.disputes.models.choices import OPEN_STATUSES
 
 COUNTY_WIDTH = 10**6  # a county's codes share their first six digits
+TOWNSHIP_WIDTH = 10**3  # a township's codes share their first nine
 FINISHED = Q(success__isnull=False)  # mediation ended: agreed (success) or failed
 
 
@@ -40,25 +41,37 @@ def resolution_rate(*, disputes: QuerySet[Dispute]) -> dict:
 
 
 def resolution_by_county(*, disputes: QuerySet[Dispute]) -> list[dict]:
-    """The county ranking by 化解率, best first: one grouped query plus one for the names."""
-    county = ExpressionWrapper(
-        F("area_id") / COUNTY_WIDTH * COUNTY_WIDTH, output_field=BigIntegerField()
-    )
+    """The county ranking by 化解率 (see resolution_ranking), each row also keyed "county"."""
+    return [{**row, "county": row["area"]} for row in resolution_ranking(disputes=disputes)]
+
+
+def resolution_ranking(*, disputes: QuerySet[Dispute], width: int = COUNTY_WIDTH) -> list[dict]:
+    """Per county (width COUNTY_WIDTH) or township (TOWNSHIP_WIDTH): all disputes, those whose
+    mediation ended, those resolved, and the 化解率; best first. One grouped query plus one for
+    the names. A dispute filed on a county itself ranks under the county's code."""
+    code = ExpressionWrapper(F("area_id") / width * width, output_field=BigIntegerField())
     rows = list(
-        disputes.filter(FINISHED)
-        .order_by()  # a caller's ordering must not join the GROUP BY
-        .annotate(county=county)
-        .values("county")
-        .annotate(finished=Count("id"), resolved=Count("id", filter=Q(success=True)))
+        disputes.order_by()  # a caller's ordering must not join the GROUP BY
+        .annotate(code=code)
+        .values("code")
+        .annotate(
+            total=Count("id"),
+            finished=Count("id", filter=FINISHED),
+            resolved=Count("id", filter=Q(success=True)),
+        )
     )
     names = dict(
-        Area.objects.filter(code__in=[r["county"] for r in rows]).values_list("code", "name")
+        Area.objects.filter(code__in=[r["code"] for r in rows]).values_list("code", "name")
     )
     ranking = [
-        {**r, "name": names.get(r["county"], ""), "rate": _rate(r["resolved"], r["finished"])}
+        {
+            "area": r["code"], "name": names.get(r["code"], ""), "total": r["total"],
+            "finished": r["finished"], "resolved": r["resolved"],
+            "rate": _rate(r["resolved"], r["finished"]),
+        }
         for r in rows
-    ]
-    return sorted(ranking, key=lambda r: (-(r["rate"] or 0), r["county"]))
+    ]  # fmt: skip
+    return sorted(ranking, key=lambda r: (-(r["rate"] or 0), r["area"]))
 
 
 def counts_by_type(*, disputes: QuerySet[Dispute], first_level: bool = True) -> list[dict]:
@@ -81,6 +94,15 @@ def counts_by_type(*, disputes: QuerySet[Dispute], first_level: bool = True) -> 
 def counts_by_status(*, disputes: QuerySet[Dispute]) -> dict[str, int]:
     rows = disputes.values_list("status").annotate(count=Count("id")).order_by()
     return dict(rows)
+
+
+def status_distribution(*, disputes: QuerySet[Dispute]) -> list[dict]:
+    """Every status in the order of the process, with its label and count (0 included)."""
+    counts = counts_by_status(disputes=disputes)
+    return [
+        {"status": value, "label": str(label), "count": counts.get(value, 0)}
+        for value, label in Status.choices
+    ]
 
 
 def counts_by_moj_category(*, disputes: QuerySet[Dispute]) -> dict[str, int]:

@@ -1,4 +1,4 @@
-"""Disputes: list, detail, create / update / delete, and the mediation workflow."""
+"""Disputes: list, detail, create / update / delete; the mediation workflow is in workflow.py."""
 
 from typing import Any
 
@@ -11,26 +11,17 @@ from strawberry_django.pagination import OffsetPaginated
 from backend.areas.models import Area
 from backend.codes.models import Code, Table
 from backend.disputes.models import Dispute
-from backend.disputes.services import (
-    dispute_delete,
-    dispute_register,
-    dispute_update,
-    mediators_assign,
-)
+from backend.disputes.services import dispute_delete, dispute_register, dispute_update
 from backend.org.models import Unit
-from backend.teams.models import TeamMember
 from permissions.codenames import Action
 from permissions.policy import NotFound
 from schema.base.context import parse_id, user_of
 from schema.base.inputs import IdInput
-from schema.base.loading import load, load_many, require
+from schema.base.loading import load, require
 from schema.disputes.filters import DisputeFilter, DisputeOrder
-from schema.disputes.inputs import (
-    AssignMediatorsInput,
-    DisputeCreateInput,
-    DisputeUpdateInput,
-)
+from schema.disputes.inputs import DisputeCreateInput, DisputeUpdateInput
 from schema.disputes.types import DisputeType
+from schema.disputes.workflow import DisputeWorkflowMutation
 
 
 @strawberry.type
@@ -48,7 +39,7 @@ class DisputeQuery:
 
 
 @strawberry.type
-class DisputeMutation:
+class DisputeMutation(DisputeWorkflowMutation):
     @strawberry_django.mutation(handle_django_errors=True, description="登记矛盾纠纷")
     def create_dispute(self, info: Info, data: DisputeCreateInput) -> DisputeType:
         fields = _record_fields(info, data)
@@ -76,12 +67,6 @@ class DisputeMutation:
         dispute_delete(dispute=dispute, actor=user_of(info))
         dispute.pk = parse_id(data.id)  # the deleted record is returned as it was
         return dispute  # type: ignore[return-value]
-
-    @strawberry_django.mutation(handle_django_errors=True, description="指派调解员")
-    def assign_mediators(self, info: Info, data: AssignMediatorsInput) -> DisputeType:
-        dispute = load(info, Dispute, data.id, Action.CHANGE)
-        members = load_many(info, TeamMember, list(data.member_ids), "member_ids")
-        return mediators_assign(dispute=dispute, members=members, actor=user_of(info))  # type: ignore[return-value]
 
 
 def _record_fields(info: Info, data: DisputeCreateInput) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from strawberry import auto
 from backend.disputes.models import (
     Dispute,
     DisputeParty,
+    DisputeReview,
     JudicialConfirmation,
     MediationAgreement,
     MediationRecord,
@@ -77,6 +78,14 @@ class MediationAgreementType(PolicyScoped):
     confirmation: JudicialConfirmationType | None
 
 
+@strawberry_django.type(DisputeReview, name="DisputeReview", description="回访记录（协议履行情况）")
+class DisputeReviewType(PolicyScoped):
+    id: auto
+    visited_on: date
+    performed: auto
+    opinion: auto
+
+
 @strawberry_django.type(
     Dispute, name="Dispute", description="矛盾纠纷（GB/T 31000 矛盾纠纷记录项）"
 )
@@ -101,6 +110,7 @@ class DisputeType(PolicyScoped):
     method: auto
     responsible_name: auto
     responsible_phone: str = sensitive("responsible_phone", "责任人联系电话")
+    supervision_level: auto
     success: auto
     outcome: auto
     resolved_on: date | None
@@ -113,4 +123,5 @@ class DisputeType(PolicyScoped):
     mediators: list[TeamMemberType]
     records: list[MediationRecordType]
     agreements: list[MediationAgreementType]
+    reviews: list[DisputeReviewType]
     evidence: list[EvidenceType]
