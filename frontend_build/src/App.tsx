@@ -1,6 +1,6 @@
 /**
- * The portal, as a table of contents: the overview, my work, the township teams and the dispatch
- * board as custom pages,
+ * The portal, as a table of contents: the overview, my work, the township teams, the dispatch
+ * board, notifications and supervision as custom pages,
  * then one generic list / show / edit / create for every entity the API describes.
  */
 import { lazy } from 'react';
@@ -12,6 +12,8 @@ import { i18nProvider, resourceMessages } from './i18n';
 import { PortalLayout } from './layout/Layout';
 import { DispatchBoard } from './pages/DispatchBoard';
 import { MyWork } from './pages/MyWork';
+import { Notifications } from './pages/Notifications';
+import { Supervisions } from './pages/Supervisions';
 import { TeamsBoard } from './pages/TeamsBoard';
 import { resourcesOf } from './resources';
 import { theme } from './theme';
@@ -51,6 +53,8 @@ export const App = () => (
             <Route path="/my-work" element={<MyWork />} />
             <Route path="/teams" element={<TeamsBoard />} />
             <Route path="/dispatch" element={<DispatchBoard />} />
+            <Route path="/notifications" element={<Notifications />} />
+            <Route path="/supervisions" element={<Supervisions />} />
         </CustomRoutes>
     </Admin>
 );

@@ -1,7 +1,8 @@
 /**
  * The only module of the portal that speaks GraphQL (with its helpers in ./graphql/). Everything
  * else asks it in react-admin's verbs, plus a few custom methods: the session, the resource model,
- * workflow actions, evidence uploads and grouped counts for the dashboard.
+ * workflow actions and history, supervisions, notifications, legal recommendations (graphql/workflow),
+ * evidence uploads, and statistics and grouped counts for the dashboard (graphql/statistics).
  *
  * The model (the server's `resources` description joined with introspection) is loaded after login —
  * introspection is refused to anonymous callers — and dropped on login and logout, because the
@@ -15,13 +16,18 @@ import buildGraphQLProvider from 'ra-data-graphql';
 import { buildMutation, buildQueryFactory, resourceOf, toInput } from './graphql/buildQuery';
 import { operationError, type OperationMessage } from './graphql/errors';
 import { toFilterInput } from './graphql/filters';
-import { buildModel, type ApiModel, type ResourceDescription } from './graphql/model';
+import { buildModel, mutationAction, type ApiModel, type ResourceDescription } from './graphql/model';
 import { LOGIN, LOGOUT, ME, resourcesQuery } from './graphql/session';
 import { createTransport, type TransportOptions } from './graphql/transport';
+import { statisticsMethods, type StatisticsMethods } from './graphql/statistics';
+import { loadProcesses, workflowMethods, type WorkflowMethods } from './graphql/workflow';
 
-export type { ActionModel, ApiModel, FieldModel, FilterModel, InputFieldModel, Label, ResourceModel } from './graphql/model';
+export type { ActionModel, ApiModel, FieldModel, FilterModel, InputFieldModel, Label, ProcessModel, ResourceModel } from './graphql/model';
+export type { HistoryEntry, LegalRecommendation, Notification, Page, Supervision } from './graphql/workflow';
+export type { AreaResolution, DisputeStatistics, TaskCompletion, UnitPerformance } from './graphql/statistics';
 export { valueAt } from './graphql/buildQuery';
-export { humanise } from './graphql/model';
+export { humanise, mutationAction } from './graphql/model';
+export { resourceForObjectType } from './graphql/workflow';
 
 export interface Grant {
     role: string;
@@ -48,13 +54,14 @@ export interface TeamLoad {
     members: { member: { id: string; name: string; title: string; isMediator: boolean; unit: { id: string; name: string } }; openDisputes: number }[];
 }
 
-export interface ZhiliDataProvider extends DataProvider {
+export interface ZhiliDataProvider extends DataProvider, WorkflowMethods, StatisticsMethods {
     describe: () => Promise<ApiModel>;
     reset: () => void;
     me: () => Promise<Me | null>;
     login: (username: string, password: string) => Promise<Me>;
     logout: () => Promise<void>;
-    runAction: (resource: string, action: string, id: string | undefined, values: Record<string, unknown>) => Promise<{ data: any }>;
+    /** a mutation on a record; `aliases` name the input a server field's message belongs to */
+    runAction: (resource: string, action: string, id: string | undefined, values: Record<string, unknown>, aliases?: Record<string, string>) => Promise<{ data: any }>;
     attachEvidence: (params: { resource: string; id: string; file: File; description?: string }) => Promise<{ data: any }>;
     countBy: (resource: string, groups: CountGroup[]) => Promise<Record<string, number>>;
     townshipTeams: (areaCode: string) => Promise<TeamLoad[]>;
@@ -90,10 +97,14 @@ export function createDataProvider(options: TransportOptions = {}): ZhiliDataPro
         loading ??= client
             .query<IntrospectionQuery>({ query: gql(getIntrospectionQuery()) })
             .then(async ({ data: { __schema: schema } }) => {
-                const action = schema.types.find(t => t.name === 'ResourceAction') as { fields?: { name: string }[] } | undefined;
-                const query = resourcesQuery((action?.fields ?? []).map(f => f.name));
-                const described = await client.query<{ resources: ResourceDescription[] }>({ query });
-                return (api = buildModel(schema, described.data.resources));
+                const fieldsOf = (name?: string) =>
+                    ((schema.types.find(t => t.name === name) as { fields?: { name: string }[] } | undefined)?.fields ?? []).map(f => f.name);
+                const query = resourcesQuery(fieldsOf('ResourceAction'), fieldsOf('Resource'));
+                const [described, processes] = await Promise.all([
+                    client.query<{ resources: ResourceDescription[] }>({ query }),
+                    loadProcesses(client, fieldsOf(schema.queryType?.name).includes('workflowProcesses')),
+                ]);
+                return (api = buildModel(schema, described.data.resources, processes));
             })
             .catch(error => {
                 loading = undefined;
@@ -174,12 +185,12 @@ export function createDataProvider(options: TransportOptions = {}): ZhiliDataPro
             await transport.csrfToken();
             await client.mutate({ mutation: LOGOUT }).finally(reset);
         },
-        runAction: async (resource, actionName, id, values) => {
+        runAction: async (resource, actionName, id, values, aliases = {}) => {
             const model = await describe();
-            const action = resourceOf(model, resource).actions.find(a => a.name === actionName);
+            const action = mutationAction(model, resourceOf(model, resource), actionName);
             if (!action) throw new HttpError(`未知的操作：${actionName}`, 400);
             const data = { ...(action.takesId && id !== undefined ? { id: String(id) } : {}), ...toInput(action.inputs, values) };
-            return mutate(buildMutation(model, action, action.returns, data, action.inputs.map(i => i.name)));
+            return mutate(buildMutation(model, action, action.returns, data, action.inputs.map(i => i.name), aliases));
         },
         attachEvidence: async ({ resource, id, file, description = '' }) => {
             const model = await describe();
@@ -205,6 +216,8 @@ export function createDataProvider(options: TransportOptions = {}): ZhiliDataPro
             }
             return counts;
         },
+        ...workflowMethods(client, describe, unwrap),
+        ...statisticsMethods(client, describe, unwrap),
         townshipTeams: async areaCode => {
             const model = await describe();
             if (!model.queries.townshipTeams) return [];

@@ -92,6 +92,7 @@ const all = { view: true, add: true, change: true, delete: true };
 export const DESCRIPTION: ResourceDescription[] = [
     {
         name: 'Dispute',
+        model: 'disputes.dispute',
         labelZh: '矛盾纠纷',
         labelEn: 'Dispute',
         listQuery: 'disputes',
@@ -136,6 +137,7 @@ export const DESCRIPTION: ResourceDescription[] = [
     },
     {
         name: 'Unit',
+        model: 'org.unit',
         labelZh: '单位',
         labelEn: 'Unit',
         listQuery: 'units',
@@ -152,6 +154,7 @@ export const DESCRIPTION: ResourceDescription[] = [
     },
     {
         name: 'Area',
+        model: 'areas.area',
         labelZh: '行政区划',
         labelEn: 'Area',
         listQuery: 'areas',
@@ -168,6 +171,7 @@ export const DESCRIPTION: ResourceDescription[] = [
     },
     {
         name: 'Evidence',
+        model: 'evidence.evidence',
         labelZh: '佐证材料',
         labelEn: 'Evidence',
         listQuery: null,
@@ -193,9 +197,14 @@ const ME = {
     permissions: ['creation.creationtask:view'],
 };
 
+export const PROCESSES = [
+    { name: 'dispute', label: '矛盾纠纷调解', objectType: 'disputes.dispute', stateField: 'status', closedStates: ['closed'], transitions: [] },
+];
+
 const defaults: Record<string, Handler> = {
     me: () => ME,
     resources: () => DESCRIPTION,
+    workflowProcesses: () => PROCESSES,
     login: ({ password }) =>
         password === 'right'
             ? { __typename: 'Me', ...ME }

@@ -84,7 +84,12 @@ def demo(_requirements, tmp_path_factory) -> Demo:
     with open(shared / "portal.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (shared / "portal.seeded").exists():
-            for command in (["migrate", "--noinput", "-v0"], ["seed_demo", "--scale", "small"]):
+            # the periodic check raises the overdue notices and supervision proposals people act on
+            for command in (
+                ["migrate", "--noinput", "-v0"],
+                ["seed_demo", "--scale", "small"],
+                ["workflow_check"],
+            ):
                 subprocess.run(
                     [sys.executable, "manage.py", *command],
                     cwd=ROOT,

@@ -104,8 +104,8 @@ def test_a_member_unit_handler_reports_progress_with_an_evidence_file(page, demo
     dialog.locator("input[type=file]").set_input_files(str(photo))
     dialog.get_by_text("现场照片.png").wait_for()
     screenshot(page, "report-progress-dialog")
-    dialog.get_by_role("button", name=re.compile("报送任务进度")).click()
-    page.get_by_text("已完成：报送任务进度").wait_for()
+    dialog.get_by_role("button", name=re.compile("报送进度")).click()
+    page.get_by_text("已完成：报送进度").wait_for()
 
     report = demo.rows(
         "select id, percent from creation_taskprogressreport where task_id = ? order by id desc limit 1",

@@ -207,7 +207,8 @@ export function buildMutation(
     operation: OperationModel,
     returns: string,
     data: Record<string, unknown>,
-    inputs: string[]
+    inputs: string[],
+    aliases: Record<string, string> = {}
 ): BuiltQuery {
     const takesData = operation.args.some(([name]) => name === 'data');
     return {
@@ -218,7 +219,7 @@ export function buildMutation(
         parseResponse: ({ data: response }) => {
             const result = response.data as Params | null;
             if (result?.__typename === 'OperationInfo') {
-                throw operationError(result.messages as OperationMessage[], inputs);
+                throw operationError(result.messages as OperationMessage[], inputs, aliases);
             }
             return { data: result };
         },

@@ -14,19 +14,21 @@ export interface OperationMessage {
 
 const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
-/** The form field a server message belongs to: as named, camelCased, or the id/code input of a relation. */
-export function fieldFor(field: string | null, inputs: string[]): string | undefined {
+/** The form field a server message belongs to: as `aliases` say (a service's `opinion` given as the
+ * input `reason`), as named, camelCased, or the id/code input of a relation (members → memberIds). */
+export function fieldFor(field: string | null, inputs: string[], aliases: Record<string, string> = {}): string | undefined {
     if (!field) return undefined;
     const name = camel(field);
-    const candidates = [field, name, `${name}Id`, `${name}Ids`, `${name}Code`];
-    return candidates.find(c => inputs.includes(c));
+    const single = name.endsWith('s') ? name.slice(0, -1) : name;
+    const candidates = [aliases[field], field, name, `${name}Id`, `${name}Ids`, `${single}Ids`, `${name}Code`];
+    return candidates.find(c => c && inputs.includes(c));
 }
 
-export function operationError(messages: OperationMessage[], inputs: string[]): HttpError {
+export function operationError(messages: OperationMessage[], inputs: string[], aliases: Record<string, string> = {}): HttpError {
     const errors: Record<string, unknown> = {};
     const general: string[] = [];
     for (const m of messages) {
-        const field = fieldFor(m.field, inputs);
+        const field = fieldFor(m.field, inputs, aliases);
         if (field && errors[field] === undefined) errors[field] = m.message;
         else general.push(m.message);
     }

@@ -58,6 +58,8 @@ export interface InputFieldModel {
     many: boolean;
     nonNull: boolean;
     hasDefault: boolean;
+    /** the schema's default, when it is a plain value (true, 0, "") */
+    defaultValue?: unknown;
     description: string;
     choices: Choice[];
     reference?: string;
@@ -106,9 +108,22 @@ export interface Permissions {
     delete: boolean;
 }
 
+/** A declared workflow process (workflowProcesses): its states live in `stateField`. */
+export interface ProcessModel {
+    name: string;
+    label: string;
+    objectType: string;
+    stateField: string;
+    closedStates: string[];
+}
+
 export interface ResourceModel {
     name: string;
     label: Label;
+    /** the backend model, e.g. reports.report: the `objectType` of workflow queries and notifications */
+    objectType?: string;
+    /** the workflow process that runs this entity's records, when the server declares one */
+    process?: ProcessModel;
     list?: OperationModel;
     detail?: OperationModel & { arg: string };
     create?: OperationModel & { inputs: InputFieldModel[] };
@@ -139,6 +154,8 @@ export interface ApiModel {
 /** The server's `resources` entry, as the GraphQL query returns it. */
 export interface ResourceDescription {
     name: string;
+    /** the backend model (when the server says), e.g. disputes.dispute */
+    model?: string;
     labelZh: string;
     labelEn: string;
     listQuery: string | null;
@@ -197,7 +214,11 @@ export function isList(ref: IntrospectionTypeRef): boolean {
     return inner.kind === 'LIST';
 }
 
-export function buildModel(schema: IntrospectionSchema, described: ResourceDescription[]): ApiModel {
+export function buildModel(
+    schema: IntrospectionSchema,
+    described: ResourceDescription[],
+    processes: ProcessModel[] = []
+): ApiModel {
     const types = Object.fromEntries(schema.types.map(t => [t.name, t]));
     const fieldsOf = (name: string | undefined) =>
         Object.fromEntries(
@@ -216,6 +237,9 @@ export function buildModel(schema: IntrospectionSchema, described: ResourceDescr
     };
     const linkable = new Set(described.filter(d => d.listQuery || d.detailQuery).map(d => d.name));
     api.resources = described.map(d => resourceModel(api, d, linkable));
+    for (const resource of api.resources) {
+        resource.process = processes.find(p => p.objectType === resource.objectType);
+    }
     api.byName = Object.fromEntries(api.resources.map(r => [r.name, r]));
     for (const resource of api.resources) {
         linkInputs(api, resource);
@@ -239,6 +263,7 @@ function resourceModel(
     return {
         name: d.name,
         label: { zh: d.labelZh, en: d.labelEn },
+        objectType: d.model,
         list: operation(d.listQuery, api.queries),
         detail: detail && { ...detail, arg: detail.args[0]?.[0] ?? 'id' },
         create: withInputs(operation(d.createMutation, api.mutations)),
@@ -343,6 +368,18 @@ function actionModel(api: ApiModel, name: string, label: string): ActionModel {
     };
 }
 
+/** Any mutation as an action of `resource` (a workflow transition's mutation the description does
+ * not list under it): its inputs labelled from the resource's fields. */
+export function mutationAction(api: ApiModel, resource: ResourceModel, name: string): ActionModel | undefined {
+    const listed = resource.actions.find(a => a.name === name);
+    if (listed) return listed;
+    const field = api.mutations[name];
+    if (!field) return undefined;
+    const base = actionModel(api, name, shortLabel(field.description ?? '') || humanise(name));
+    const action = { ...base, inputs: base.inputs.map(i => relabel(api, i, resource)) };
+    return { ...action, evidenceOn: evidenceTarget(api, resource, action) };
+}
+
 /** Mutations that add a child record (reportTaskProgress → a CreationTask's progressReports): actions
  * of the parent, taking its id. Their results may carry evidence, uploaded with the action. */
 function addChildActions(api: ApiModel, resource: ResourceModel) {
@@ -353,15 +390,17 @@ function addChildActions(api: ApiModel, resource: ResourceModel) {
         if (!children.has(action.returns) || api.byName[action.returns] || !action.takesId) continue;
         resource.actions.push({ ...action, inputs: action.inputs.map(i => relabel(api, i, resource)) });
     }
-    for (const action of resource.actions) {
-        const returned = api.types[action.returns] as { fields?: IntrospectionField[] } | undefined;
-        const parents = (api.types.EvidenceParent as { enumValues?: { name: string }[] } | undefined)?.enumValues ?? [];
-        const parent = action.returns.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
-        const uploads = action.inputs.some(i => i.kind === 'upload');
-        if (!uploads && action.returns !== resource.name && returned?.fields?.some(f => f.name === 'evidence') && parents.some(p => p.name === parent)) {
-            action.evidenceOn = action.returns;
-        }
-    }
+    for (const action of resource.actions) action.evidenceOn = evidenceTarget(api, resource, action);
+}
+
+/** Where files given with an action go: the child record it returns, when that has evidence. */
+function evidenceTarget(api: ApiModel, resource: ResourceModel, action: ActionModel): string | undefined {
+    const returned = api.types[action.returns] as { fields?: IntrospectionField[] } | undefined;
+    const parents = (api.types.EvidenceParent as { enumValues?: { name: string }[] } | undefined)?.enumValues ?? [];
+    const parent = action.returns.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+    const uploads = action.inputs.some(i => i.kind === 'upload');
+    const attachable = returned?.fields?.some(f => f.name === 'evidence') && parents.some(p => p.name === parent);
+    return !uploads && action.returns !== resource.name && attachable ? action.returns : undefined;
 }
 
 /** Create and update forms: their inputs, labelled from the matching output fields. */
@@ -401,6 +440,7 @@ function inputModel(
         many: isList(f.type),
         nonNull: f.type.kind === 'NON_NULL',
         hasDefault: f.defaultValue != null,
+        defaultValue: literal(f.defaultValue),
         description,
         choices:
             graphqlType?.kind === 'ENUM'
@@ -458,6 +498,17 @@ function referenceByName(api: ApiModel, stem: string, suffix: string): Partial<I
         api.resources.find(r => r.list && r.name.endsWith(capitalised)) ??
         api.resources.find(r => r.list && r.name === lastWord);
     return target && { kind: 'reference', reference: target.name };
+}
+
+/** A default value as GraphQL prints it (true, 3, "") when it reads as JSON; enums and objects not. */
+function literal(printed: string | null | undefined): unknown {
+    if (printed == null) return undefined;
+    try {
+        const value: unknown = JSON.parse(printed);
+        return value !== null && typeof value === 'object' ? undefined : value;
+    } catch {
+        return undefined;
+    }
 }
 
 /** The label part of a description: up to its first bracket or clause break. */

@@ -16,13 +16,14 @@ export const LOGIN = gql`mutation Login($username: String!, $password: String!) 
 
 export const LOGOUT = gql`mutation Logout { logout }`;
 
-/** The resource description; `allowed` on an action is asked for once the server offers it (the
- * workflow declarations will say which actions this user may take). */
-export function resourcesQuery(actionFields: string[]) {
+/** The resource description; `allowed` on an action and the backend `model` of a resource (the
+ * object type of workflow queries) are asked for when the server offers them. */
+export function resourcesQuery(actionFields: string[], resourceFields: string[] = []) {
     const optional = ['allowed'].filter(name => actionFields.includes(name)).join(' ');
+    const model = resourceFields.includes('model') ? 'model' : '';
     return gql`query Resources {
         resources {
-            name labelZh labelEn listQuery detailQuery createMutation updateMutation deleteMutation
+            name ${model} labelZh labelEn listQuery detailQuery createMutation updateMutation deleteMutation
             listColumns sortable
             fields { name type labelZh labelEn required choices { value label } sensitive reference many }
             filters { name type label }

@@ -1,5 +1,20 @@
 import type { ReactNode } from 'react';
-import { Layout } from 'react-admin';
+import { AppBar, Layout, LoadingIndicator, LocalesMenuButton } from 'react-admin';
 import { PortalMenu } from './Menu';
+import { NotificationBell } from './NotificationBell';
 
-export const PortalLayout = ({ children }: { children: ReactNode }) => <Layout menu={PortalMenu}>{children}</Layout>;
+const Toolbar = () => (
+    <>
+        <NotificationBell />
+        <LocalesMenuButton />
+        <LoadingIndicator />
+    </>
+);
+
+const PortalAppBar = () => <AppBar toolbar={<Toolbar />} />;
+
+export const PortalLayout = ({ children }: { children: ReactNode }) => (
+    <Layout menu={PortalMenu} appBar={PortalAppBar}>
+        {children}
+    </Layout>
+);

@@ -3,8 +3,11 @@ import DashboardIcon from '@mui/icons-material/Insights';
 import InboxIcon from '@mui/icons-material/AssignmentInd';
 import GroupsIcon from '@mui/icons-material/Groups';
 import SendIcon from '@mui/icons-material/Send';
+import NotificationsIcon from '@mui/icons-material/NotificationsOutlined';
+import FlagIcon from '@mui/icons-material/Flag';
 import { Divider } from '@mui/material';
-import { Menu, useTranslate } from 'react-admin';
+import { Menu, usePermissions, useTranslate } from 'react-admin';
+import type { Me } from '../dataProvider';
 import { useApiModel } from '../resources/useApiModel';
 
 // code tables, areas and the like: shown after the business records
@@ -13,6 +16,8 @@ const REFERENCE = new Set(['Area', 'Code', 'CodeTable', 'Cause', 'Unit', 'Member
 export function PortalMenu() {
     const translate = useTranslate();
     const api = useApiModel();
+    const { permissions } = usePermissions<Me>();
+    const seesSupervision = Boolean(permissions?.isSuperuser || permissions?.permissions.includes('workflow.supervision:view'));
     const visible = (api?.resources ?? []).filter(r => r.list && r.permissions.view);
     const business = visible.filter(r => !REFERENCE.has(r.name));
     const reference = visible.filter(r => REFERENCE.has(r.name));
@@ -25,6 +30,12 @@ export function PortalMenu() {
             )}
             {api?.byName.Report?.permissions.change && api.byName.Report.permissions.add && (
                 <Menu.Item to="/dispatch" primaryText={translate('zhili.menu.dispatch')} leftIcon={<SendIcon />} />
+            )}
+            {api?.queries.supervisions && seesSupervision && (
+                <Menu.Item to="/supervisions" primaryText={translate('zhili.menu.supervision')} leftIcon={<FlagIcon />} />
+            )}
+            {api?.queries.myNotifications && (
+                <Menu.Item to="/notifications" primaryText={translate('zhili.menu.notifications')} leftIcon={<NotificationsIcon />} />
             )}
             <Divider />
             {business.map(r => <Menu.ResourceItem key={r.name} name={r.name} />)}

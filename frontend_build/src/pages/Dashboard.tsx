@@ -1,16 +1,18 @@
 /**
- * 治汇一屏: the one-screen overview, always within the user's scope. Until the API has grouped
- * statistics queries, every figure is the totalCount of a filtered list query (countBy), so each
- * number is real and scoped by the same policies as the lists. Charts the user may not see are left out.
+ * 治汇一屏: the one-screen overview, always within the user's scope. Disputes, unit performance
+ * (响应率 / 解决率 / 满意率) and task completion come from the API's statistics queries; where the
+ * server does not offer one, the figures are the totalCount of filtered list queries (countBy), real
+ * and scoped by the same policies as the lists. Charts the user may not see are left out.
  */
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Box, Card, CardContent, CardHeader, Skeleton, Typography } from '@mui/material';
+import { Alert, Box, Skeleton, Typography } from '@mui/material';
 import { Title, useDataProvider, usePermissions, useTranslate } from 'react-admin';
 import type { ApiModel, Me, ZhiliDataProvider } from '../dataProvider';
 import { useApiModel } from '../resources/useApiModel';
-import { EChart, type ChartOption } from './EChart';
-
-const PALETTE = ['#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#c62828', '#00838f', '#9e9d24', '#4e342e', '#ad1457', '#37474f'];
+import { bars, pie, sum } from './charts';
+import { ChartCard } from './ChartCard';
+import type { ChartOption } from './EChart';
+import { DisputeStatisticsCharts, TaskCompletionChart, UnitPerformanceChart } from './StatisticsCharts';
 
 /** The widest area the user's grants cover (fewest significant digits). */
 export function widestScope(me: Me | undefined): { code: string; name: string } | undefined {
@@ -38,46 +40,6 @@ function useList(resource: string, filter: Record<string, unknown>, enabled: boo
         staleTime: 60_000,
     });
 }
-
-function ChartCard({ title, name, option, total, loading, wide }: { title: string; name: string; option?: ChartOption; total?: number; loading: boolean; wide?: boolean }) {
-    const translate = useTranslate();
-    return (
-        <Card sx={{ gridColumn: wide ? { md: 'span 2' } : undefined }} data-chart-card={name} data-total={total ?? ''}>
-            <CardHeader title={title} titleTypographyProps={{ variant: 'subtitle1', fontWeight: 600 }} sx={{ pb: 0 }} />
-            <CardContent>
-                {loading || !option ? (
-                    <Skeleton variant="rectangular" height={280} />
-                ) : total === 0 ? (
-                    <Typography color="text.secondary" sx={{ height: 280, display: 'grid', placeItems: 'center' }}>{translate('zhili.dashboard.no_data')}</Typography>
-                ) : (
-                    <EChart option={option} name={name} height={280} />
-                )}
-            </CardContent>
-        </Card>
-    );
-}
-
-const pie = (data: { name: string; value: number }[]): ChartOption => ({
-    color: PALETTE,
-    tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
-    legend: { type: 'scroll', bottom: 0 },
-    series: [{ type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'], data, label: { formatter: '{b}\n{c}' } }],
-});
-
-const bars = (names: string[], values: number[], seriesName: string, horizontal = false, percent = false): ChartOption => {
-    const category = { type: 'category', data: names, axisLabel: { interval: 0, rotate: horizontal ? 0 : 30 } };
-    const value = { type: 'value', minInterval: 1, max: percent ? 100 : undefined, axisLabel: { formatter: percent ? '{value}%' : '{value}' } };
-    return {
-        color: PALETTE,
-        tooltip: { trigger: 'axis', valueFormatter: (v: number) => (percent ? `${v}%` : v.toLocaleString('zh-CN')) },
-        grid: { left: horizontal ? 110 : 40, right: 24, top: 16, bottom: horizontal ? 24 : 70 },
-        xAxis: horizontal ? value : category,
-        yAxis: horizontal ? { ...category, inverse: true } : value,
-        series: [{ type: 'bar', name: seriesName, data: values, label: { show: true, position: horizontal ? 'right' : 'top', formatter: percent ? '{c}%' : '{c}' } }],
-    };
-};
-
-const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 function StatusPie({ api, resource, title, name }: { api: ApiModel; resource: string; title: string; name: string }) {
     const model = api.byName[resource];
@@ -202,17 +164,26 @@ export function Dashboard() {
             <Typography color="text.secondary" sx={{ mb: 1 }}>
                 {translate('zhili.dashboard.scope', { scope: scope?.name ?? translate('zhili.dashboard.all_scopes') })}
             </Typography>
-            <Alert severity="info" sx={{ mb: 2 }}>{translate('zhili.dashboard.note')}</Alert>
+            <Alert severity="info" sx={{ mb: 2 }}>
+                {translate(api?.queries.disputeStatistics ? 'zhili.dashboard.note_statistics' : 'zhili.dashboard.note')}
+            </Alert>
             {!api ? (
                 <Skeleton variant="rectangular" height={300} />
             ) : (
-                <Box display="grid" gridTemplateColumns={{ xs: '1fr', md: '1fr 1fr', xl: '1fr 1fr 1fr' }} gap={2}>
-                    <StatusPie api={api} resource="Dispute" title={translate('zhili.dashboard.dispute_status')} name="dispute-status" />
-                    <DisputeTypes api={api} />
-                    <DisputeRegions api={api} scope={scope} />
+                <Box display="grid" gridTemplateColumns={{ xs: '1fr', md: '1fr 1fr', xl: '1fr 1fr 1fr' }} gap={2} sx={{ gridAutoFlow: 'dense' }}>
+                    {api.queries.disputeStatistics ? (
+                        <DisputeStatisticsCharts api={api} />
+                    ) : (
+                        <>
+                            <StatusPie api={api} resource="Dispute" title={translate('zhili.dashboard.dispute_status')} name="dispute-status" />
+                            <DisputeTypes api={api} />
+                            <DisputeRegions api={api} scope={scope} />
+                        </>
+                    )}
                     <StatusPie api={api} resource="Report" title={translate('zhili.dashboard.report_status')} name="report-status" />
                     <StatusPie api={api} resource="CreationTask" title={translate('zhili.dashboard.task_status')} name="task-status" />
-                    <TaskUnits api={api} />
+                    {api.queries.unitPerformance && <UnitPerformanceChart />}
+                    {api.queries.taskCompletion ? <TaskCompletionChart api={api} /> : <TaskUnits api={api} />}
                 </Box>
             )}
         </Box>

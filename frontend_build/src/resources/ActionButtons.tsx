@@ -1,46 +1,70 @@
-/** The workflow actions of an entity (dispatch, sign, report progress, …): buttons, or one "办理"
- * menu in a table row, each opening a form of the action's inputs. The server decides; a refusal
- * shows on the form in Chinese. Files given with an action that adds a child record (a progress
- * report) are attached to that record once it exists. */
+/** The actions of a record: buttons, or one "办理" menu (in a table row, or when there are many),
+ * each opening a dialog of the action's inputs. For an entity run by a workflow process the server
+ * lists what this user may take on this record now (`workflowActions`), and the transitions table
+ * names the mutation of each; other entities offer what the resource description allows. The server
+ * stays the authority: a refusal shows in the dialog, in Chinese, on its field when it names one. */
 import { useState, type MouseEvent } from 'react';
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Menu, MenuItem } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { Button, CircularProgress, Menu, MenuItem } from '@mui/material';
 import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
-import {
-    FileField,
-    FileInput,
-    Form,
-    SaveButton,
-    useDataProvider,
-    useLocaleState,
-    useNotify,
-    useRecordContext,
-    useRefresh,
-    useTranslate,
-} from 'react-admin';
-import type { ActionModel, ResourceModel, ZhiliDataProvider } from '../dataProvider';
-import { FormInput } from './inputs';
+import { useDataProvider, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import type { ResourceModel, ZhiliDataProvider } from '../dataProvider';
+import { offeredTransitions, workflowMutations, type Offered } from '../workflow/transitions';
+import { ActionDialog } from './ActionDialog';
+import { useApiModel } from './useApiModel';
 
-const ATTACHMENTS = '__evidence';
+export const workflowActionsKey = (resource: string, id: unknown) => ['zhili', 'workflow-actions', resource, String(id)];
+
+/** What the description allows on any record, less the mutations a workflow process governs. */
+function describedActions(model: ResourceModel, record: Record<string, any> | undefined, lang: 'zh' | 'en'): Offered[] {
+    const governed = model.process ? workflowMutations(model.name) : new Set<string>();
+    const available: unknown = record?.availableActions;
+    return model.actions
+        .filter(a => a.takesId && a.allowed && a.returns !== 'Evidence' && !governed.has(a.name))
+        .filter(a => !Array.isArray(available) || available.includes(a.name))
+        .map(action => ({ key: action.name, label: action.label[lang], action }));
+}
+
+function useOffered(model: ResourceModel, enabled: boolean) {
+    const api = useApiModel();
+    const record = useRecordContext();
+    const dataProvider = useDataProvider<ZhiliDataProvider>();
+    const translate = useTranslate();
+    const [locale] = useLocaleState();
+    const lang = locale === 'en' ? 'en' : 'zh';
+    const governed = Boolean(model.process && api?.queries.workflowActions && record?.id != null);
+    const asked = useQuery({
+        queryKey: workflowActionsKey(model.name, record?.id),
+        queryFn: () => dataProvider.workflowActions(model.name, String(record!.id)),
+        enabled: governed && enabled,
+        staleTime: 0,
+    });
+    const described = describedActions(model, record, lang);
+    if (!governed || !api) return { offered: described, loading: false, governed };
+    const variant = (name: string) => translate(`zhili.workflow.variants.${name}`);
+    const transitions = offeredTransitions(api, model, asked.data ?? [], lang, variant);
+    return { offered: [...transitions, ...described], loading: enabled && asked.isPending, governed };
+}
 
 export function ActionButtons({ model, compact = false }: { model: ResourceModel; compact?: boolean }) {
-    const [open, setOpen] = useState<ActionModel | null>(null);
+    const [open, setOpen] = useState<Offered | null>(null);
     const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-    const [locale] = useLocaleState();
     const translate = useTranslate();
-    const record = useRecordContext();
-    const lang = locale === 'en' ? 'en' : 'zh';
-    // hidden: what the server says this user may not take, or (per record) may not take now
-    const available: unknown = record?.availableActions;
-    const actions = model.actions.filter(
-        a => a.takesId && a.allowed && a.returns !== 'Evidence' && (!Array.isArray(available) || available.includes(a.name))
-    );
-    if (!actions.length) return null;
-    const asMenu = compact || actions.length > 4; // a report has a dozen: one menu, not a row of buttons
-    const choose = (action: ActionModel) => (event: MouseEvent) => {
+    // in a table row the server is asked only when the menu opens: one question per row clicked
+    const { offered, loading, governed } = useOffered(model, !compact || Boolean(anchor));
+    if (!governed && !offered.length) return null;
+    if (!compact && !loading && !offered.length) return null;
+    const asMenu = compact || offered.length > 4;
+    const choose = (item: Offered) => (event: MouseEvent) => {
         event.stopPropagation();
         setAnchor(null);
-        setOpen(action);
+        setOpen(item);
     };
+    const button = (item: Offered) => (
+        <Button key={item.key} size="small" onClick={choose(item)} data-action={item.action.name} data-transition={item.transition?.name}>
+            {item.label}
+        </Button>
+    );
     return (
         <>
             {asMenu ? (
@@ -49,69 +73,19 @@ export function ActionButtons({ model, compact = false }: { model: ResourceModel
                         {translate('zhili.action.run')}
                     </Button>
                     <Menu anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)} onClick={e => e.stopPropagation()}>
-                        {actions.map(action => (
-                            <MenuItem key={action.name} onClick={choose(action)} data-action={action.name}>{action.label[lang]}</MenuItem>
+                        {loading && <MenuItem disabled><CircularProgress size={16} sx={{ mr: 1 }} />{translate('zhili.action.loading')}</MenuItem>}
+                        {!loading && !offered.length && <MenuItem disabled>{translate('zhili.action.none')}</MenuItem>}
+                        {offered.map(item => (
+                            <MenuItem key={item.key} onClick={choose(item)} data-action={item.action.name} data-transition={item.transition?.name}>
+                                {item.label}
+                            </MenuItem>
                         ))}
                     </Menu>
                 </>
             ) : (
-                actions.map(action => (
-                    <Button key={action.name} size="small" onClick={choose(action)} data-action={action.name}>
-                        {action.label[lang]}
-                    </Button>
-                ))
+                offered.map(button)
             )}
-            {open && <ActionDialog model={model} action={open} lang={lang} onClose={() => setOpen(null)} />}
+            {open && <ActionDialog model={model} offered={open} onClose={() => setOpen(null)} />}
         </>
-    );
-}
-
-function ActionDialog({ model, action, lang, onClose }: { model: ResourceModel; action: ActionModel; lang: 'zh' | 'en'; onClose: () => void }) {
-    const record = useRecordContext();
-    const dataProvider = useDataProvider<ZhiliDataProvider>();
-    const notify = useNotify();
-    const refresh = useRefresh();
-    const translate = useTranslate();
-    const submit = async (values: Record<string, any>) => {
-        let result;
-        try {
-            result = await dataProvider.runAction(model.name, action.name, String(record?.id), values);
-        } catch (error: any) {
-            const errors = error?.body?.errors;
-            if (errors && Object.keys(errors).length) return errors;
-            notify('zhili.action.failed', { type: 'error', messageArgs: { message: error?.message ?? '' } });
-            return undefined;
-        }
-        const files: { rawFile: File }[] = values[ATTACHMENTS] ?? [];
-        for (const { rawFile } of files) {
-            await dataProvider
-                .attachEvidence({ resource: action.evidenceOn!, id: String(result.data.id), file: rawFile })
-                .catch((error: any) => notify('zhili.evidence.failed', { type: 'error', messageArgs: { name: rawFile.name, message: error?.message ?? '' } }));
-        }
-        notify('zhili.action.done', { type: 'success', messageArgs: { name: action.label[lang] } });
-        refresh();
-        onClose();
-        return undefined;
-    };
-    return (
-        <Dialog open onClose={onClose} fullWidth maxWidth="sm" onClick={e => e.stopPropagation()}>
-            <Form onSubmit={submit} record={{}}>
-                <DialogTitle>{action.label[lang]}</DialogTitle>
-                <DialogContent>
-                    {action.inputs.map(input => (
-                        <FormInput key={input.name} input={input} locale={lang} />
-                    ))}
-                    {action.evidenceOn && (
-                        <FileInput source={ATTACHMENTS} label={translate('zhili.tabs.evidence')} multiple placeholder={translate('zhili.evidence.drop')}>
-                            <FileField source="src" title="title" />
-                        </FileInput>
-                    )}
-                </DialogContent>
-                <DialogActions>
-                    <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-                    <SaveButton label={action.label[lang]} alwaysEnable icon={<></>} />
-                </DialogActions>
-            </Form>
-        </Dialog>
     );
 }

@@ -12,13 +12,20 @@ import {
     useShowContext,
     useTranslate,
 } from 'react-admin';
-import type { FieldModel, ResourceModel } from '../dataProvider';
+import type { ComponentType } from 'react';
+import type { ApiModel, FieldModel, ResourceModel } from '../dataProvider';
 import { ActionButtons } from './ActionButtons';
 import { EvidencePanel } from './EvidencePanel';
 import { ChildTable, ValueField } from './fields';
 import { RecordNotFound } from './NotFound';
+import { LegalPanel } from './LegalPanel';
 import { Timeline } from './Timeline';
-import { useResourceModel } from './useApiModel';
+import { useApiModel, useResourceModel } from './useApiModel';
+
+/** Panels beyond the record's own fields, by entity, when the server offers what they show. */
+const EXTRA_TABS: Record<string, { name: string; offered: (api: ApiModel) => boolean; Panel: ComponentType<{ model: ResourceModel }> }[]> = {
+    Dispute: [{ name: 'legal', offered: api => Boolean(api.queries.legalRecommendations), Panel: LegalPanel }],
+};
 
 const isChildList = (f: FieldModel) => f.many && f.kind === 'object' && f.name !== 'evidence';
 const isSummary = (f: FieldModel) => !(f.many && f.kind === 'object') && !['id', 'evidence'].includes(f.name);
@@ -35,6 +42,7 @@ function ShowActions({ model }: { model: ResourceModel }) {
 
 function ShowView({ model }: { model: ResourceModel }) {
     const translate = useTranslate();
+    const api = useApiModel();
     const { record, error, isPending } = useShowContext();
     if (isPending) return <Box p={4}><CircularProgress /></Box>;
     if (error || !record) return <RecordNotFound />;
@@ -55,11 +63,16 @@ function ShowView({ model }: { model: ResourceModel }) {
                                 ))}
                             </Box>
                         </TabbedShowLayout.Tab>
-                        {model.fields.some(isChildList) && (
-                            <TabbedShowLayout.Tab label={translate('zhili.tabs.timeline')}>
+                        {(model.process || model.fields.some(isChildList)) && (
+                            <TabbedShowLayout.Tab label={translate(model.process ? 'zhili.tabs.history' : 'zhili.tabs.timeline')} path="timeline">
                                 <Timeline model={model} />
                             </TabbedShowLayout.Tab>
                         )}
+                        {(EXTRA_TABS[model.name] ?? []).filter(tab => api && tab.offered(api)).map(({ name, Panel }) => (
+                            <TabbedShowLayout.Tab key={name} label={translate(`zhili.tabs.${name}`)} path={name}>
+                                <Panel model={model} />
+                            </TabbedShowLayout.Tab>
+                        ))}
                         {model.fields.filter(isChildList).map(field => (
                             <TabbedShowLayout.Tab key={field.name} label={`resources.${model.name}.fields.${field.name}`} count={(record[field.name] ?? []).length}>
                                 <ChildTable source={field.name} sample={record[field.name] ?? []} />

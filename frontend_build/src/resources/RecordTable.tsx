@@ -15,6 +15,11 @@ import type { ResourceModel } from '../dataProvider';
 import { ActionButtons } from './ActionButtons';
 import { ValueField } from './fields';
 
+// short values that read badly when broken over two lines
+const NO_WRAP = Object.fromEntries(
+    ['number', 'code', 'status', 'deadline', 'progress'].map(name => [`& .column-${name}`, { whiteSpace: 'nowrap' }])
+);
+
 function OverdueChip() {
     const record = useRecordContext();
     const translate = useTranslate();
@@ -28,7 +33,7 @@ function Rows({ model, empty }: { model: ResourceModel; empty: string }) {
     const columns = model.listColumns.map(n => model.fields.find(f => f.name === n)!).filter(Boolean);
     return (
         <>
-            <Datagrid bulkActionButtons={false} rowClick="show">
+            <Datagrid bulkActionButtons={false} rowClick="show" sx={NO_WRAP}>
                 {columns.map(field => (
                     <ValueField key={field.name} field={field} source={field.name} sortable={model.sortable.includes(field.name)} />
                 ))}

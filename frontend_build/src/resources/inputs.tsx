@@ -24,11 +24,13 @@ import { useApiModel } from './useApiModel';
 
 const searchQuery = (q: string) => (q ? { q } : {});
 
-export function FormInput({ input, locale }: { input: InputFieldModel; locale: 'zh' | 'en' }) {
+/** `required` overrides what the schema says (a workflow transition may require a field its
+ * mutation types as optional). */
+export function FormInput({ input, locale, required: mandatoryHere }: { input: InputFieldModel; locale: 'zh' | 'en'; required?: boolean }) {
     const translate = useTranslate();
     const api = useApiModel();
     const label = input.label[locale] || childLabel(translate, input.name);
-    const mandatory = input.nonNull && !input.hasDefault && input.kind !== 'boolean';
+    const mandatory = mandatoryHere ?? (input.nonNull && !input.hasDefault && input.kind !== 'boolean');
     const validate = mandatory && !input.many ? required() : undefined;
     const helperText = input.description && input.description !== label ? input.description : false;
     const common = { source: input.name, label, validate, helperText, fullWidth: true };
