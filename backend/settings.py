@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "backend.workflow",
     "backend.audit",
     "backend.legal",
+    "backend.eventgraph",
+    "backend.peacevillage",
     "backend.demo",
     "schema",  # for its export_schema command; nothing imports schema
     "permissions",  # last: its post_migrate syncs role permissions after all others exist
@@ -108,6 +110,15 @@ ZHILI_EVIDENCE_MAX_BYTES = int(config.env("ZHILI_EVIDENCE_MAX_BYTES", str(20 * 2
 WHITENOISE_ROOT = BASE_DIR / "frontend_build" / "dist"
 WHITENOISE_INDEX_FILE = True
 WHITENOISE_IMMUTABLE_FILE_TEST = r"^/(assets/.+-[\w-]{8}|static/.+\.[0-9a-f]{12})\.\w+$"
+
+
+def _portal_index_not_cached(headers: dict, path: str, url: str) -> None:
+    """The portal's index.html names the current build's assets: revalidated on every visit."""
+    if path == str(WHITENOISE_ROOT / "index.html"):
+        headers["Cache-Control"] = "no-cache"
+
+
+WHITENOISE_ADD_HEADERS_FUNCTION = _portal_index_not_cached
 
 STRAWBERRY_DJANGO = {
     "DEFAULT_PK_FIELD_NAME": "id",

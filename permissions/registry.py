@@ -24,6 +24,8 @@ SCOPED = [
     ("org.membership", "scope", None, False),
     ("reports.dispatchrule", "area", None, False),
     ("workflow.supervision", "area", None, False),
+    ("peacevillage.villagesponsor", "area", None, False),  # area: the village
+    ("peacevillage.assessment", "area", None, False),
     # entries without an area (sign-ins) are read by superusers only
     ("audit.auditentry", "area", None, False),
 ]
@@ -43,6 +45,7 @@ CHILDREN = [
     ("assistance.householdmember", "case", "assistance.subsidycase"),
     ("assistance.subsidyreview", "case", "assistance.subsidycase"),
     ("enterprise.problemassignment", "problem", "enterprise.enterpriseproblem"),
+    ("peacevillage.assessmentitem", "assessment", "peacevillage.assessment"),
 ]
 # Reference data every signed-in user reads; changing it needs the model permission in a grant.
 REFERENCE = [
@@ -54,6 +57,7 @@ REFERENCE = [
     "disputes.cause",
     "worktime.calendarday",
     "worktime.timelimit",
+    "peacevillage.checklistitem",
 ]
 
 

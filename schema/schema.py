@@ -19,12 +19,15 @@ from schema.codes.operations import CodesMutation, CodesQuery
 from schema.creation.operations import CreationMutation, CreationQuery
 from schema.disputes.operations import DisputeMutation, DisputeQuery
 from schema.enterprise.operations import EnterpriseMutation, EnterpriseQuery
+from schema.eventgraph.operations import EventGraphQuery
 from schema.evidence.operations import EvidenceMutation, EvidenceQuery
 from schema.legal.operations import LegalMutation, LegalQuery
 from schema.notifications.operations import NotificationsMutation, NotificationsQuery
 from schema.org.operations import OrgMutation, OrgQuery
+from schema.peacevillage.operations import PeaceVillageMutation, PeaceVillageQuery
 from schema.reports.operations import ReportsMutation, ReportsQuery
 from schema.resources.operations import ResourcesMutation, ResourcesQuery
+from schema.statistics.operations import StatisticsQuery
 from schema.teams.operations import TeamsMutation, TeamsQuery
 from schema.workflow.operations import WorkflowMutation, WorkflowQuery
 
@@ -43,8 +46,11 @@ QUERIES = (
     EvidenceQuery,
     ResourcesQuery,
     LegalQuery,
+    EventGraphQuery,
+    PeaceVillageQuery,
     NotificationsQuery,
     WorkflowQuery,
+    StatisticsQuery,
 )
 Query = merge_types("Query", QUERIES)
 MUTATIONS = (
@@ -61,6 +67,7 @@ MUTATIONS = (
     EvidenceMutation,
     ResourcesMutation,
     LegalMutation,
+    PeaceVillageMutation,
     NotificationsMutation,
     WorkflowMutation,
 )

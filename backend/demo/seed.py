@@ -18,6 +18,8 @@ SEEDERS = [
     "backend.assistance.demo",
     "backend.evidence.demo",
     "backend.workflow.demo",
+    "backend.eventgraph.demo",
+    "backend.peacevillage.demo",
 ]
 
 

@@ -24,6 +24,7 @@ CHILD_PARENT = {  # child label → attribute path to the parent record
     "assistance.householdmember": "case",
     "assistance.subsidyreview": "case",
     "enterprise.problemassignment": "problem",
+    "peacevillage.assessmentitem": "assessment",
 }
 REFERENCE = {
     "areas.area",
@@ -34,6 +35,7 @@ REFERENCE = {
     "disputes.cause",
     "worktime.calendarday",
     "worktime.timelimit",
+    "peacevillage.checklistitem",
 }
 
 
