@@ -1,3 +1,5 @@
+# Kept apart from tests/audit, whose package-wide demo world holds units and users with the same
+# codes and names as the disputes and enterprise fixtures used here.
 """Service writes that use bulk_create or QuerySet.update() (no model signals) are audited too:
 parties at registration, mediator assignment, problem assignments and answers, co-units."""
 
