@@ -30,6 +30,7 @@ from schema.resources.operations import ResourcesMutation, ResourcesQuery
 from schema.statistics.operations import StatisticsQuery
 from schema.teams.operations import TeamsMutation, TeamsQuery
 from schema.workflow.operations import WorkflowMutation, WorkflowQuery
+from schema.worktime.operations import WorktimeMutation, WorktimeQuery
 
 QUERIES = (
     AuthQuery,
@@ -50,6 +51,7 @@ QUERIES = (
     PeaceVillageQuery,
     NotificationsQuery,
     WorkflowQuery,
+    WorktimeQuery,
     StatisticsQuery,
 )
 Query = merge_types("Query", QUERIES)
@@ -70,6 +72,7 @@ MUTATIONS = (
     PeaceVillageMutation,
     NotificationsMutation,
     WorkflowMutation,
+    WorktimeMutation,
 )
 Mutation = merge_types("Mutation", MUTATIONS)
 

@@ -72,6 +72,13 @@ RESOURCES: tuple[Entry, ...] = (
     ),
     Entry("reports.dispatchrule", "dispatchRules", "dispatchRule", ("category", "area", "unit")),
     Entry(
+        "worktime.timelimit",
+        "timeLimits",
+        "timeLimit",
+        ("process", "categoryCode", "amount", "unit", "label"),
+    ),
+    Entry("worktime.calendarday", "calendarDays", "calendarDay", ("day", "kind", "name", "note")),
+    Entry(
         "creation.guideline", "guidelines", None, ("code", "title", "level", "issuer", "issuedOn")
     ),
     Entry(
