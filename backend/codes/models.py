@@ -13,6 +13,8 @@ class Table(models.TextChoices):
     ENTERPRISE_CATEGORY = "EnterpriseCategory", _("企业类别")
     SPECIALTY = "SpecialtySpecialty", _("专业特长")
     ORGANIZATION_TYPE = "OrganizationType", _("组织类型")
+    CASE_TYPE = "CaseType", _("案件类型")
+    CASE_GRADE = "CasesClassification", _("案件分级")
 
 
 class CodeTable(models.Model):

@@ -34,3 +34,21 @@ class SupervisionLevel(models.TextChoices):
     ORDINARY = "ordinary", _("一般督办")
     YELLOW = "yellow", _("黄牌督办")
     RED = "red", _("红牌督办")
+
+
+class NumberSequence(models.Model):
+    """One row per record-number prefix (JF-130926-2026-, SJ-2026- …): the lock under which the
+    next number is taken, so that two concurrent registrations never compute the same one
+    (backend/common/numbering.py). `last` is the number most recently handed out."""
+
+    audit_writes = False  # bookkeeping of the numbering itself; the numbered records are audited
+
+    prefix = models.CharField(_("编号前缀"), max_length=40, unique=True)
+    last = models.PositiveIntegerField(_("最近编号"), default=0)
+
+    class Meta:
+        verbose_name = _("编号序列")
+        verbose_name_plural = _("编号序列")
+
+    def __str__(self) -> str:
+        return f"{self.prefix}{self.last}"

@@ -1,11 +1,13 @@
 """Write helpers every service uses: validated partial updates and numbered records."""
 
-from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, NoReturn, TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
+
+from backend.audit.bulk import audit_created
 
 M = TypeVar("M", bound=models.Model)
 
@@ -41,3 +43,57 @@ def create_validated(model: type[M], **values: Any) -> M:
     instance.full_clean()
     instance.save()
     return instance
+
+
+def save_many(rows: Sequence[models.Model]) -> int:
+    """Insert validated rows of one model with their audit entries (one INSERT each). A unique
+    constraint they break (a concurrent writer saved the same row first) leaves the others to be
+    saved one by one, the duplicates skipped; the count of rows saved."""
+    if not rows:
+        return 0
+    try:
+        with transaction.atomic():
+            audit_created(type(rows[0])._default_manager.bulk_create(rows))
+        return len(rows)
+    except IntegrityError as error:
+        if not _duplicate(error):
+            raise
+        return sum(_saved_once(row) for row in rows)
+
+
+def _saved_once(row: models.Model) -> bool:
+    row.pk = None
+    try:
+        with transaction.atomic():
+            row.save()
+    except IntegrityError as error:
+        if not _duplicate(error):
+            raise
+        return False
+    return True
+
+
+def _duplicate(error: IntegrityError) -> bool:
+    """A unique constraint broken (PostgreSQL: "duplicate key … unique constraint"; SQLite:
+    "UNIQUE constraint failed"), not a check or a foreign key."""
+    return "unique" in str(error).lower()
+
+
+def delete_validated(instance: models.Model) -> None:
+    """Delete one row; a row other records still refer to is refused with a readable reason
+    (the database is left as it was) instead of surfacing as an internal error."""
+    try:
+        with transaction.atomic():
+            instance.delete()
+    except models.ProtectedError as error:
+        _refuse(instance, error.protected_objects)
+    except models.RestrictedError as error:
+        _refuse(instance, error.restricted_objects)
+
+
+def _refuse(instance: models.Model, users: Iterable[models.Model]) -> NoReturn:
+    used_by = {str(obj._meta.verbose_name) for obj in users}
+    raise ValidationError(
+        _("该%(noun)s已被%(users)s使用，不能删除；可改为停用或先处理相关记录")
+        % {"noun": instance._meta.verbose_name, "users": "、".join(sorted(used_by))}
+    )

@@ -18,10 +18,10 @@ from backend.areas.models import Area
 from backend.common.assignment import assignment_refresh
 from backend.common.services import create_validated, model_update
 from backend.creation.models import CreationTask, Guideline, TaskProgressReport, TaskStatus
-from backend.creation.workflow import CHANGEABLE
-from backend.creation.workflow.firing import fire_task
+from backend.creation.workflow import CHANGEABLE, TASK
 from backend.creation.workflow.review import add_co_units, check_units
 from backend.org.models import Unit
+from backend.workflow.engine import fire
 
 TASK_EDITABLE = ("guideline", "dimension", "title", "target", "deadline", "weight", "area")
 
@@ -88,7 +88,7 @@ def task_assign(
     """Re-assign: set the lead unit and replace the co-units (kept co-units keep their date);
     units no longer responsible lose the task in the same transaction."""
     data = {"lead_unit": lead_unit, "co_units": list(co_units)}
-    return fire_task(task, "assign", actor=actor, data=data)
+    return fire(TASK, task, "assign", actor=actor, data=data)
 
 
 def progress_report_submit(
@@ -104,24 +104,24 @@ def progress_report_submit(
     unit's latest report sets the task's progress (牵头单位汇总); any responsible unit's report
     moves an assigned or returned task to in progress."""
     data = {"percent": percent, "narrative": narrative}
-    return fire_task(task, "report_progress", actor=actor, unit=unit, data=data, files=files)
+    return fire(TASK, task, "report_progress", actor=actor, unit=unit, data=data, files=files)
 
 
 def task_submit_for_review(
     *, task: CreationTask, unit: Unit, actor: User | None = None
 ) -> CreationTask:
     """The lead unit submits a task reported 100% done for acceptance (验收)."""
-    return fire_task(task, "submit", actor=actor, unit=unit)
+    return fire(TASK, task, "submit", actor=actor, unit=unit)
 
 
 def task_accept(*, task: CreationTask, actor: User, opinion: str = "") -> CreationTask:
     """Acceptance (验收) and completion in one step; the review row records who and when."""
-    return fire_task(task, "accept", actor=actor, data={"opinion": opinion})
+    return fire(TASK, task, "accept", actor=actor, data={"opinion": opinion})
 
 
 def task_return(*, task: CreationTask, actor: User, reason: str) -> CreationTask:
     """退回整改 with a reason; the next progress report takes the task back in progress."""
-    return fire_task(task, "return", actor=actor, data={"reason": reason})
+    return fire(TASK, task, "return", actor=actor, data={"reason": reason})
 
 
 def _locked(task: CreationTask, allowed: Iterable[str], message: str) -> CreationTask:

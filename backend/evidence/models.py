@@ -18,7 +18,14 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
 # Exactly one of these is set; each is the parent whose scope and permissions the file follows.
-PARENT_FIELDS = ("progress_report", "dispute", "report", "subsidy_case", "enterprise_problem")
+PARENT_FIELDS = (
+    "progress_report",
+    "dispute",
+    "report",
+    "subsidy_case",
+    "enterprise_problem",
+    "assessment",
+)
 
 
 def storage_name(instance: "Evidence | None", filename: str) -> str:
@@ -71,6 +78,7 @@ class Evidence(Scoped):
     )
     subsidy_case = _parent("assistance.SubsidyCase", _("救助案件"))
     enterprise_problem = _parent("enterprise.EnterpriseProblem", _("企业诉求"))
+    assessment = _parent("peacevillage.Assessment", _("平安村庄考评"))
 
     class Meta:
         verbose_name = _("佐证材料")

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from backend.accounts.models import User
-from backend.evidence.models import Evidence, storage_name
+from backend.evidence.models import PARENT_FIELDS, Evidence, storage_name
 from backend.evidence.sniff import ALLOWED, sniff
 
 PARENTS: dict[
@@ -25,6 +25,7 @@ PARENTS: dict[
     "reports.report": ("report", lambda p: p.area_id),
     "assistance.subsidycase": ("subsidy_case", lambda p: p.area_id),
     "enterprise.enterpriseproblem": ("enterprise_problem", lambda p: p.area_id),
+    "peacevillage.assessment": ("assessment", lambda p: p.area_id),
 }
 
 
@@ -105,9 +106,18 @@ def _attach_named(
 
 def _parent_kind(parent: models.Model) -> tuple[str, Callable[[Any], int]]:
     try:
-        return PARENTS[parent._meta.label_lower]
+        kind = PARENTS[parent._meta.label_lower]
     except KeyError:
         raise ValidationError(_("该对象不能附加佐证材料")) from None
+    _check_open(parent)
+    return kind
+
+
+def _check_open(parent: models.Model) -> None:
+    """A record whose evidence is frozen (a submitted assessment, say) says why, in Chinese."""
+    refusal = getattr(parent, "evidence_refusal", lambda: None)()
+    if refusal:
+        raise ValidationError(refusal)
 
 
 def _measure(upload: IO[bytes] | File) -> tuple[int, str]:
@@ -136,6 +146,7 @@ def _clean_name(name: str | None) -> str:
 @transaction.atomic
 def evidence_remove(*, evidence: Evidence) -> None:
     """Delete the row now and the stored file once the deletion has committed."""
+    _check_open(next(getattr(evidence, f) for f in PARENT_FIELDS if getattr(evidence, f"{f}_id")))
     name = str(evidence.file.name)
     evidence.delete()
     transaction.on_commit(lambda: default_storage.delete(name))

@@ -7,6 +7,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from backend.accounts.models import User
+from backend.common.services import save_many
 from backend.notifications.models import Notification
 from backend.notifications.selectors import notifications_for
 from backend.org.models import Unit
@@ -58,6 +59,26 @@ def notification_deliver(**fields: object) -> Notification | None:
             raise
         return None
     return notification
+
+
+def notifications_deliver_many(rows: list[Notification]) -> int:
+    """Save those of `rows` (from `notification_build`) that have not reached their recipient
+    yet under their dedupe key, in one INSERT with their audit entries; the count saved."""
+    keyed = [row for row in rows if row.dedupe_key]
+    delivered = set(
+        Notification.objects.filter(
+            dedupe_key__in={row.dedupe_key for row in keyed},
+            object_id__in={row.object_id for row in keyed},
+        ).values_list(*DEDUPE)
+    )
+    return save_many([row for row in rows if not row.dedupe_key or _key(row) not in delivered])
+
+
+DEDUPE = ("kind", "object_type", "object_id", "dedupe_key", "unit_id", "user_id")
+
+
+def _key(row: Notification) -> tuple:
+    return tuple(getattr(row, name) for name in DEDUPE)
 
 
 def notify(

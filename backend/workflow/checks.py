@@ -31,7 +31,7 @@ def check_actor(process: Process, obj: Any, transition: Transition, actor: Any, 
     if actor is not None and not _permitted(process, obj, transition, actor):
         raise errors.not_permitted(obj)
     if transition.actor == Actor.HOLDER:
-        return _holding_unit(process, obj, actor, unit)
+        return _holding_unit(process, obj, transition, actor, unit)
     overseer = transition.actor == Actor.OVERSEER and actor is not None
     if overseer and holder_ids(process, obj) & authority().units(actor):
         raise errors.not_on_itself(transition)
@@ -45,13 +45,13 @@ def _permitted(process: Process, obj: Any, transition: Transition, actor: Any) -
     return authority().may(actor, transition.permission, obj)
 
 
-def _holding_unit(process: Process, obj: Any, actor: Any, unit: Any) -> Any:
+def _holding_unit(process: Process, obj: Any, transition: Transition, actor: Any, unit: Any) -> Any:
     held = holder_ids(process, obj)
     mine = held & authority().units(actor) if actor is not None else held
     if actor is not None and not mine:
         raise errors.not_permitted(obj)  # another unit's item: not found, like any foreign item
     if not held or (unit is not None and unit.pk not in mine):
-        raise errors.holder_only()
+        raise errors.holder_only(process, transition)
     return unit or _unit(min(mine))
 
 

@@ -60,6 +60,11 @@ class Transition:
     # Payload fields kept in the step record besides the reason. Free texts (agreement terms,
     # review opinions) stay in their domain rows and out of the generic record.
     recorded: tuple[str, ...] = ()
+    # The refusal, on the state field, when the item's state does not allow the transition
+    # (empty: the engine's wording, "<noun>当前状态为…，不能<label>").
+    refused: str | Promise = ""
+    # The refusal, on `unit`, when the acting unit does not hold the item (empty: the process's).
+    not_holder: str | Promise = ""
 
 
 @dataclass(frozen=True)
@@ -72,10 +77,12 @@ class Process:
     state_field: str = "status"
     holder_field: str | None = None  # FK to org.Unit of the unit working on the item now
     holders: Callable[[Any], set[int]] | None = None  # or: the ids of the units working on it
+    holders_prefetch: tuple[str, ...] = ()  # what `holders` reads, prefetched for batches
     owner_field: str | None = None
     deadline_field: str | None = None
     closed_states: tuple[str, ...] = ()
     assigned: bool = False  # the item's guardian grants follow its assignees
+    not_holder: str | Promise = ""  # refusal when the acting unit does not hold the item
 
     def transition(self, name: str) -> Transition | None:
         return next((t for t in self.transitions if t.name == name), None)

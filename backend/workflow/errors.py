@@ -1,5 +1,7 @@
 """The engine's refusals. A refused actor sees the same answer as for a missing item."""
 
+from typing import Any
+
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.utils.translation import gettext as _
 
@@ -15,6 +17,8 @@ def not_permitted(obj: object) -> NotPermitted:
 
 
 def invalid_state(process: Process, obj: object, transition: Transition) -> ValidationError:
+    if transition.refused:
+        return on_field(process.state_field, transition.refused, "invalid_state")
     status = getattr(obj, f"get_{process.state_field}_display")()
     return ValidationError(
         _("%(noun)s当前状态为“%(status)s”，不能%(action)s")
@@ -30,8 +34,17 @@ def unknown(process: Process, name: str) -> ValidationError:
     )
 
 
-def holder_only() -> ValidationError:
-    return ValidationError({"unit": _("只有当前承办单位可以办理该事项")}, code="not_holder")
+def holder_only(process: Process, transition: Transition) -> ValidationError:
+    message = transition.not_holder or process.not_holder or _("只有当前承办单位可以办理该事项")
+    return on_field("unit", message, "not_holder")
+
+
+def on_field(field: str, message: Any, code: str) -> ValidationError:
+    """A refusal on one field that keeps its code where callers read it (Django drops the code
+    of a dict-shaped error, so it is set on the error itself as well)."""
+    error = ValidationError({field: ValidationError(message, code=code)})
+    error.code = code
+    return error
 
 
 def not_on_itself(transition: Transition) -> ValidationError:

@@ -131,11 +131,17 @@ class Supervision(models.Model):
         return f"{self.get_level_display()} · {self.object_type}#{self.object_id}"
 
 
+def process_choices() -> list[tuple[str, str]]:
+    from backend.workflow.registry import processes
+
+    return [(name, str(process.label)) for name, process in processes().items()]
+
+
 class EscalationRule(models.Model):
     """When the periodic check reminds and proposes supervision, per process; edited by the
     city's administrators (a process without a row uses the defaults of the fields)."""
 
-    process = models.CharField(_("流程"), max_length=40, unique=True)
+    process = models.CharField(_("流程"), max_length=40, unique=True, choices=process_choices)
     remind_before_hours = models.PositiveIntegerField(_("到期前提醒（小时）"), default=24)
     ordinary_after_hours = models.PositiveIntegerField(_("超期多久建议一般督办（小时）"), default=0)
     yellow_after_days = models.PositiveIntegerField(_("超期多久建议黄牌督办（天）"), default=3)
@@ -144,12 +150,15 @@ class EscalationRule(models.Model):
     class Meta:
         verbose_name = _("提醒与督办规则")
         verbose_name_plural = _("提醒与督办规则")
+        ordering = ["process"]
 
     def __str__(self) -> str:
-        return self.process
+        return str(self.get_process_display())
 
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
 
         if self.red_after_days < self.yellow_after_days:
             raise ValidationError({"red_after_days": _("红牌督办的超期天数不能少于黄牌督办")})
+        if self.ordinary_after_hours > self.yellow_after_days * 24:
+            raise ValidationError({"ordinary_after_hours": _("一般督办的超期时长不能晚于黄牌督办")})

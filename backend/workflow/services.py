@@ -4,31 +4,34 @@ their decision by a supervisor."""
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from backend.common.services import save_many
 from backend.workflow.engine import fire
 from backend.workflow.models import Supervision, SupervisionStatus
 from backend.workflow.registry import processes
 
 
-def supervision_propose(
+def supervision_build(
     *, process_name: str, obj: Any, unit_id: int | None, level: str, reason: str
-) -> Supervision | None:
-    """A proposal of the periodic check; None when one for this item and level is pending."""
+) -> Supervision:
+    """A validated, unsaved proposal of the periodic check. No query: the area and the unit come
+    from the item itself."""
     proposal = Supervision(
         process=process_name, object_type=obj._meta.label_lower, object_id=obj.pk,
         area_id=obj.area_id, unit_id=unit_id, level=level, reason=reason[:500],
         status=SupervisionStatus.PROPOSED, created_at=timezone.now(),
     )  # fmt: skip
-    proposal.full_clean(validate_constraints=False)
-    try:
-        with transaction.atomic():
-            proposal.save()
-    except IntegrityError:
-        return None
+    proposal.full_clean(exclude=["area", "unit"], validate_constraints=False)
     return proposal
+
+
+def supervisions_propose_many(proposals: list[Supervision]) -> int:
+    """Save the proposals with their audit entries, one INSERT each; when a concurrent check
+    proposed some of them meanwhile (one pending proposal per item and level), one by one."""
+    return save_many(proposals)
 
 
 @transaction.atomic

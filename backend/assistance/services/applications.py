@@ -19,6 +19,7 @@ from backend.assistance.models import (
     SubsidyKind,
     SubsidyStatus,
 )
+from backend.common.numbering import next_number
 from backend.common.services import create_validated, model_update
 from backend.evidence.services import evidence_remove
 
@@ -120,16 +121,8 @@ def household_member_remove(*, member: HouseholdMember) -> None:
 
 
 def case_number(kind: str, area: Area, year: int) -> str:
-    """Next number of the kind in the county and year, e.g. DB-130926-2026-000042. A racing
-    duplicate fails on the unique number and the caller retries."""
-    prefix = f"{KIND_PREFIX.get(kind, 'JZ')}-{area.code12[:6]}-{year}-"
-    last = (
-        SubsidyCase.objects.filter(number__startswith=prefix)
-        .order_by("-number")
-        .values_list("number", flat=True)
-        .first()
-    )
-    return f"{prefix}{int(last.rsplit('-', 1)[1]) + 1 if last else 1:06d}"
+    """Next number of the kind in the county and year, e.g. DB-130926-2026-000042."""
+    return next_number(SubsidyCase, f"{KIND_PREFIX.get(kind, 'JZ')}-{area.code12[:6]}-{year}-", 6)
 
 
 def _check_no_open_case(id_number: str, kind: str) -> None:

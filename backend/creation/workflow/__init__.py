@@ -16,7 +16,7 @@ CHANGEABLE = (S.ASSIGNED, S.IN_PROGRESS, S.RETURNED)
 
 def responsible_units(task: CreationTask) -> set[int]:
     """The lead unit and the co-units (牵头单位、协办单位): the units holding the task."""
-    return {task.lead_unit_id, *task.co_unit_links.values_list("unit_id", flat=True)}
+    return {task.lead_unit_id, *(link.unit_id for link in task.co_unit_links.all())}
 
 
 TASK = Process(
@@ -25,20 +25,26 @@ TASK = Process(
     noun=_("任务"),
     model="creation.creationtask",
     holders=responsible_units,
+    holders_prefetch=("co_unit_links",),
     deadline_field="deadline",  # the last day (a date: due at 24:00)
     closed_states=(S.COMPLETED,),
     assigned=True,
     transitions=(
         Transition("assign", _("重新分派"), CHANGEABLE, actor=Actor.OVERSEER,
-                   required={"lead_unit": _("请指定牵头单位")}, effect=review.assign),
+                   required={"lead_unit": _("请指定牵头单位")}, effect=review.assign,
+                   refused=_("任务已提交验收或已完成，不能重新分派")),
         Transition("report_progress", _("报送进度"), CHANGEABLE, S.IN_PROGRESS, actor=Actor.HOLDER,
-                   required={"narrative": _("请填写进展情况")}, effect=progress.report),
+                   required={"narrative": _("请填写进展情况")}, effect=progress.report,
+                   refused=_("任务已提交验收或已完成，不能报送进度"),
+                   not_holder=_("只有牵头单位或协办单位可以报送进度")),
         Transition("submit", _("提交验收"), (S.IN_PROGRESS, S.RETURNED), S.SUBMITTED,
-                   actor=Actor.HOLDER, effect=progress.submit, when=progress.complete),
+                   actor=Actor.HOLDER, effect=progress.submit, when=progress.complete,
+                   refused=_("只有推进中或已退回的任务可以提交验收"),
+                   not_holder=_("只有牵头单位可以提交验收")),
         Transition("accept", _("验收"), (S.SUBMITTED,), S.COMPLETED, actor=Actor.OVERSEER,
-                   effect=review.accept),
+                   effect=review.accept, refused=_("只有已提交验收的任务可以验收")),
         Transition("return", _("退回整改"), (S.SUBMITTED,), S.RETURNED, actor=Actor.OVERSEER,
                    required={"reason": _("退回整改须填写退回理由")}, effect=review.return_,
-                   notify="returned"),
+                   notify="returned", refused=_("只有已提交验收的任务可以退回")),
     ),
 )  # fmt: skip

@@ -8,6 +8,7 @@ from decimal import Decimal
 from backend.areas.models import Area
 from backend.demo import people
 from backend.disputes.demo import templates as t
+from backend.disputes.demo.regulars import maybe_regular
 from backend.disputes.models import (
     DisputeParty,
     DisputeReview,
@@ -115,6 +116,7 @@ def plan_dispute(rng: random.Random, refs: Refs, village: Area) -> Plan:
     mediators = refs.mediators.get(township, [])
     status, success = _fate(rng, age, bool(mediators))
     parties = _parties(rng, village)
+    maybe_regular(parties[0], village)
     a = parties[0].name[0] + "某"
     # with a single registered party the other side is still named in the narrative
     b = parties[1].name[0] + "某" if len(parties) > 1 else rng.choice(people.SURNAMES) + "某"

@@ -136,6 +136,13 @@ class Dispute(Scoped):
             models.Index(fields=["handling_unit", "status"], name="dispute_unit_status"),
             models.Index(fields=["type", "area"], name="dispute_type_area"),
             models.Index(fields=["registered_on"], name="dispute_registered_on"),
+            # the dashboard's grouped counts of an area read only these: an index-only scan on
+            # PostgreSQL (SQLite has no INCLUDE and gets a plain index on the area)
+            models.Index(
+                fields=["area"],
+                include=["id", "status", "success", "type"],
+                name="dispute_area_figures",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from backend.accounts.models import User
 from backend.audit.bulk import audit_created, audited_update
 from backend.common.assignment import assignment_refresh
+from backend.common.numbering import next_number as numbered
 from backend.common.services import model_update
 from backend.disputes.models import Cause, Dispute, DisputeParty, Status
 from backend.disputes.models.choices import OPEN_STATUSES
@@ -52,15 +53,8 @@ PARTY_EDITABLE = (
 
 
 def next_number(area_code: int, year: int) -> str:
-    """JF-<county>-<year>-<sequence>: the next free number of the county and year."""
-    prefix = f"JF-{str(area_code)[:6]}-{year}-"
-    last = (
-        Dispute.objects.filter(number__startswith=prefix)
-        .order_by("-number")
-        .values_list("number", flat=True)
-        .first()
-    )
-    return f"{prefix}{int(last.rsplit('-', 1)[1]) + 1 if last else 1:06d}"
+    """JF-<county>-<year>-<sequence>: the next number of the county and year."""
+    return numbered(Dispute, f"JF-{str(area_code)[:6]}-{year}-", 6)
 
 
 def _build_parties(parties: Sequence[Mapping[str, Any]]) -> list[DisputeParty]:

@@ -32,8 +32,7 @@ H = Actor.HOLDER
 
 def holders(dispute: Dispute) -> set[int]:
     """The 化解组织 and the units of the assigned mediators."""
-    units = set(dispute.mediators.values_list("unit_id", flat=True))
-    return {dispute.handling_unit_id, *units}
+    return {dispute.handling_unit_id, *(member.unit_id for member in dispute.mediators.all())}
 
 
 DISPUTE = Process(
@@ -42,6 +41,7 @@ DISPUTE = Process(
     noun=_("纠纷"),
     model="disputes.dispute",
     holders=holders,
+    holders_prefetch=("mediators",),
     deadline_field="deadline",  # the last day of mediation (a date: due at 24:00)
     closed_states=(S.CLOSED,),
     assigned=True,

@@ -8,22 +8,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from backend.accounts.models import User
+from backend.common.numbering import next_number
 from backend.common.services import create_validated
 from backend.enterprise.models import Enterprise, EnterpriseProblem, ProblemSatisfaction
-from backend.enterprise.workflow.firing import fire_problem
+from backend.enterprise.workflow import PROBLEM
 from backend.org.models import Unit
+from backend.workflow.engine import fire
 
 
 def next_problem_number(year: int) -> str:
-    """QY-<year>-<6-digit sequence>; a concurrent duplicate is rejected by the unique index."""
-    prefix = f"QY-{year}-"
-    last = (
-        EnterpriseProblem.objects.filter(number__startswith=prefix)
-        .order_by("-number")
-        .values_list("number", flat=True)
-        .first()
-    )
-    return f"{prefix}{int(last[len(prefix) :]) + 1 if last else 1:06d}"
+    """QY-<year>-<6-digit sequence>."""
+    return next_number(EnterpriseProblem, f"QY-{year}-", 6)
 
 
 @transaction.atomic
@@ -47,7 +42,7 @@ def problem_assign_leader(
     *, problem: EnterpriseProblem, leader: User, actor: User | None = None
 ) -> EnterpriseProblem:
     """包联领导: assigned after submission; may be changed until the problem is closed."""
-    return fire_problem(problem, "assign_leader", actor=actor, data={"leader": leader})
+    return fire(PROBLEM, problem, "assign_leader", actor=actor, data={"leader": leader})
 
 
 def problem_dispatch(
@@ -60,14 +55,14 @@ def problem_dispatch(
     """交办 to one or more units (added to those already handling it). The answer deadline is
     `deadline`, else the one already set, else the configured time limit from now."""
     data = {"units": list(units), "deadline": deadline}
-    return fire_problem(problem, "dispatch", actor=actor, data=data)
+    return fire(PROBLEM, problem, "dispatch", actor=actor, data=data)
 
 
 def problem_accept(
     *, problem: EnterpriseProblem, unit: Unit, actor: User | None = None
 ) -> EnterpriseProblem:
     """A handling unit starts work (办理中)."""
-    return fire_problem(problem, "accept", actor=actor, unit=unit)
+    return fire(PROBLEM, problem, "accept", actor=actor, unit=unit)
 
 
 def problem_answer(
@@ -80,7 +75,7 @@ def problem_answer(
 ) -> EnterpriseProblem:
     """答复 with the policy it rests on; both are required."""
     data = {"answer": answer, "policy_basis": policy_basis}
-    return fire_problem(problem, "answer", actor=actor, unit=unit, data=data)
+    return fire(PROBLEM, problem, "answer", actor=actor, unit=unit, data=data)
 
 
 def problem_rate(
@@ -95,7 +90,7 @@ def problem_rate(
     satisfied = satisfaction == ProblemSatisfaction.SATISFIED
     name = "rate_satisfied" if satisfied else "rate_dissatisfied"
     data = {"satisfaction": satisfaction, "comment": comment}
-    return fire_problem(problem, name, actor=actor, data=data)
+    return fire(PROBLEM, problem, name, actor=actor, data=data)
 
 
 def problem_supervision_raise(
@@ -104,4 +99,4 @@ def problem_supervision_raise(
     """督办: the level only goes up; a reason is required; closed problems are not supervised.
     Recorded as a Supervision of the handling unit (backend.workflow.supervision)."""
     data = {"level": level, "reason": reason}
-    return fire_problem(problem, "supervise", actor=actor, data=data)
+    return fire(PROBLEM, problem, "supervise", actor=actor, data=data)

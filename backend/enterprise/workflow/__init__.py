@@ -23,7 +23,7 @@ IN_HAND = (S.DISPATCHED, S.HANDLING, S.REOPENED)
 
 
 def handling_units(problem: EnterpriseProblem) -> set[int]:
-    return set(problem.assignments.values_list("unit_id", flat=True))
+    return {assignment.unit_id for assignment in problem.assignments.all()}
 
 
 PROBLEM = Process(
@@ -32,6 +32,8 @@ PROBLEM = Process(
     noun=_("诉求"),
     model="enterprise.enterpriseproblem",
     holders=handling_units,
+    holders_prefetch=("assignments",),
+    not_holder=_("只有承办单位可以办理该诉求"),
     deadline_field="deadline",
     closed_states=(S.CLOSED,),
     assigned=True,

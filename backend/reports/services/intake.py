@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from backend.accounts.models import User
 from backend.areas.models import Area
 from backend.common.assignment import assignment_refresh
+from backend.common.numbering import next_number
 from backend.org.models import Unit
 from backend.reports.models import Report, ReportCategory, StepAction
 from backend.reports.workflow import REPORT
@@ -20,16 +21,8 @@ NUMBER_PREFIX = "SJ"
 
 
 def next_report_number(year: int) -> str:
-    """SJ-<year>-<7-digit sequence>. Two concurrent submits may compute the same number; the
-    unique constraint then rejects the second transaction rather than duplicating a number."""
-    prefix = f"{NUMBER_PREFIX}-{year}-"
-    last = (
-        Report.objects.filter(number__startswith=prefix)
-        .order_by("-number")
-        .values_list("number", flat=True)
-        .first()
-    )
-    return f"{prefix}{int(last[len(prefix) :]) + 1 if last else 1:07d}"
+    """SJ-<year>-<7-digit sequence>."""
+    return next_number(Report, f"{NUMBER_PREFIX}-{year}-", 7)
 
 
 @transaction.atomic
