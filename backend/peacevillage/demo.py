@@ -1,7 +1,7 @@
 """Demo 平安村庄: each of the 57 member units sponsors (包联) up to three villages of the seeded
 divisions; those villages are assessed for the first half of the demo year (approved) and, partly,
-for the second (submitted or draft). Automatic items come from the demo disputes; manual items
-pass nine times in ten. Bulk-inserted and idempotent (village and period are the key)."""
+for the second (submitted or draft). Automatic items come from the demo disputes and incidents
+(demo_incidents.py); manual items pass nine times in ten. Bulk-inserted and idempotent (village and period are the key)."""
 
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -9,6 +9,7 @@ from random import Random
 
 from backend.areas.models import Area
 from backend.demo.context import DemoContext
+from backend.peacevillage.demo_incidents import seed as seed_incidents
 from backend.peacevillage.models import (
     Assessment,
     AssessmentItem,
@@ -22,6 +23,7 @@ from backend.peacevillage.services.scoring import score_of
 
 PER_UNIT = 3
 NOTES = ("现场查看，台账齐全", "查阅资料，符合要求", "走访群众，情况属实")
+SHORTFALLS = ("台账记录不全，需限期整改", "现场查看发现问题尚未整改", "走访群众反映落实不到位")
 
 
 Sponsored = tuple[Area, int]  # a village and the id of its sponsoring unit
@@ -29,6 +31,7 @@ Plan = tuple[str, Sponsored, str]  # period, village, status
 
 
 def seed(ctx: DemoContext) -> dict[str, int]:
+    incidents = seed_incidents(ctx)  # first: the automatic check 无重大刑事案件 reads them
     villages, sponsorships = _sponsored(ctx)
     year, rng = ctx.anchor.year, ctx.rng("peacevillage:assessments")
     plans: list[Plan] = [(f"{year}-H1", v, AssessmentStatus.APPROVED) for v in villages]
@@ -36,7 +39,7 @@ def seed(ctx: DemoContext) -> dict[str, int]:
         roll = rng.random()
         if roll < 0.7:
             plans.append((f"{year}-H2", village, _second_half(roll)))
-    return {"peacevillage.villagesponsor": sponsorships, **_assess(ctx, plans)}
+    return {"peacevillage.villagesponsor": sponsorships, **incidents, **_assess(ctx, plans)}
 
 
 def _second_half(roll: float) -> str:
@@ -91,7 +94,10 @@ def _result(rng: Random, item: ChecklistItem, auto: dict, village: int) -> Asses
     if item.auto_rule:
         passed, note = auto[item.auto_rule][village]
         return AssessmentItem(item=item, passed=passed, auto=True, note=note)
-    return AssessmentItem(item=item, passed=rng.random() < 0.9, note=rng.choice(NOTES))
+    passed = rng.random() < 0.9
+    return AssessmentItem(
+        item=item, passed=passed, note=rng.choice(NOTES if passed else SHORTFALLS)
+    )
 
 
 def _assessment(

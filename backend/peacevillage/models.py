@@ -137,6 +137,12 @@ class Assessment(Scoped):
     def clean(self) -> None:
         check_village(self.area_id, self.area.level if self.area_id else None)
 
+    def evidence_refusal(self) -> str | None:
+        """Evidence backs the results under review: it changes only while the assessment is a draft."""
+        if self.status == AssessmentStatus.DRAFT:
+            return None
+        return str(_("考评已提交或已审定，不能再增删佐证材料；如需补充请先退回"))
+
 
 class AssessmentItem(models.Model):
     audit_area_path = "assessment__area"
@@ -161,3 +167,7 @@ class AssessmentItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.assessment} · {self.item.code}"
+
+
+# the incident register lives in its own module; imported here so the app registers it
+from backend.peacevillage.incident import Incident as Incident  # noqa: E402

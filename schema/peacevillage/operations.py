@@ -19,12 +19,13 @@ from backend.peacevillage.services import (
     sponsor_end,
 )
 from permissions.codenames import Action
+from permissions.peacevillage import may_review
 from permissions.policy import NotFound
 from permissions.registry import policy_for
 from schema.areas.lookup import area_by_code
 from schema.base.context import user_of
 from schema.base.inputs import IdInput
-from schema.base.loading import load, load_target_unit, require
+from schema.base.loading import load, load_or_none, load_target_unit, require
 from schema.peacevillage.filters import (
     PeaceVillageAssessmentFilter,
     PeaceVillageAssessmentOrder,
@@ -50,8 +51,7 @@ from schema.peacevillage.types import (
 def require_reviewer(info: Info, assessment: Assessment) -> None:
     """Approving and returning are for county-level reviewers: a grant to change assessments
     whose scope holds the village's county (a county centre, the city), not only the village."""
-    county = Assessment(area_id=assessment.area_id - assessment.area_id % 10**6)
-    if not policy_for(Assessment).may_on(user_of(info), Action.CHANGE, county):
+    if not may_review(user_of(info), assessment):
         raise PermissionDenied("只有县级及以上综治中心可以审定或退回考评")
 
 
@@ -74,6 +74,10 @@ class PeaceVillageQuery:
             return load(info, Assessment, id)  # type: ignore[return-value]
         except (NotFound, ValidationError):
             return None
+
+    @strawberry_django.field(description="一条包联关系；不存在或无权查看时为 null")
+    def village_sponsor(self, info: Info, id: strawberry.ID) -> VillageSponsorType | None:
+        return load_or_none(info, VillageSponsor, id)  # type: ignore[return-value]
 
     @strawberry_django.field(description="考评标准（五有 / 六无），含停用项")
     def peace_village_checklist(self, info: Info) -> list[ChecklistItemType]:

@@ -4,11 +4,15 @@ from decimal import Decimal
 import strawberry
 import strawberry_django
 from strawberry import auto
+from strawberry.types import Info
 
 from backend.peacevillage.models import Assessment, AssessmentItem, ChecklistItem, VillageSponsor
 from backend.peacevillage.selectors import RankingRow
+from permissions.peacevillage import assessment_actions
 from schema.areas.types import AreaType
+from schema.base.context import user_of
 from schema.base.scoped import PolicyScoped
+from schema.evidence.types import EvidenceType
 from schema.org.types import UnitType
 
 
@@ -48,6 +52,14 @@ class AssessmentType(PolicyScoped):
     remark: auto
     created_at: datetime
     items: list[AssessmentItemType] = strawberry_django.field(description="逐项考评结果")
+    evidence: list[EvidenceType] = strawberry_django.field(description="佐证材料")
+
+    @strawberry_django.field(
+        only=["status", "area_id"],
+        description="当前用户现在可对该考评调用的变更（如 submitPeaceVillageAssessment）",
+    )
+    def available_actions(self, root: Assessment, info: Info) -> list[str]:
+        return assessment_actions(user_of(info), root)
 
     @strawberry_django.field(
         select_related=["assessed_by"], only=["assessed_by__full_name"], description="考评人"

@@ -79,7 +79,7 @@ def test_a_township_assesses_and_only_the_county_approves(gql_as, users):
     township = gql_as(users["township_centre"])
     created = township.data(CREATE, {"data": {"areaCode": ZECHENG, "period": "2024-H2"}})
     assessment = created["createPeaceVillageAssessment"]
-    assert assessment["status"] == "draft" and assessment["score"] == "9.1"
+    assert assessment["status"] == "draft" and assessment["score"] == "18.2"  # LW02, LW06
     for item in assessment["items"]:
         if not item["auto"]:
             data = {"id": item["id"], "passed": True, "note": "查阅台账"}
@@ -109,3 +109,52 @@ def test_outsiders_cannot_create_or_set_items(gql_as, users):
     body = gql_as(users["xianxian_centre"]).data(SET, {"data": {"id": item.pk, "passed": False}})
     assert body["setPeaceVillageItem"]["messages"][0]["message"] == "考评结果不存在"
     assert VillageSponsor.objects.exists()
+
+
+ACTIONS = """query ($id: ID!) { peaceVillageAssessment(id: $id) { status availableActions } }"""
+
+
+def test_each_reader_is_offered_exactly_the_steps_the_api_would_accept(gql_as, users):
+    township = gql_as(users["township_centre"])
+    created = township.data(CREATE, {"data": {"areaCode": ZECHENG, "period": "2024-H1"}})
+    assessment = created["createPeaceVillageAssessment"]
+    for item in assessment["items"]:
+        if not item["auto"]:
+            township.data(SET, {"data": {"id": item["id"], "passed": True}})
+    ask = {"id": assessment["id"]}
+    assert township.data(ACTIONS, ask)["peaceVillageAssessment"]["availableActions"] == [
+        "submitPeaceVillageAssessment"
+    ]
+    assert gql_as(users["leader"]).data(ACTIONS, ask)["peaceVillageAssessment"] == {
+        "status": "draft",
+        "availableActions": [],
+    }
+    gql_as(users["township_centre"]).data(SUBMIT, ask)
+    offered = {
+        name: gql_as(users[name]).data(ACTIONS, ask)["peaceVillageAssessment"]
+        for name in ("township_centre", "county_centre", "city_admin", "xianxian_centre")
+    }
+    assert offered["township_centre"]["availableActions"] == []
+    both = ["approvePeaceVillageAssessment", "returnPeaceVillageAssessment"]
+    assert offered["county_centre"]["availableActions"] == both
+    assert offered["city_admin"]["availableActions"] == both
+    assert offered["xianxian_centre"] is None
+
+
+def test_a_sponsorship_is_read_in_scope_and_the_portal_creates_it_by_assigning(gql_as, users):
+    sponsor = VillageSponsor.objects.filter(area_id__lt=130927000000).first()
+    detail = "query ($id: ID!) { villageSponsor(id: $id) { area { code } unit { name } } }"
+    seen = gql_as(users["county_centre"]).data(detail, {"id": sponsor.pk})["villageSponsor"]
+    assert seen == {"area": {"code": str(sponsor.area_id)}, "unit": {"name": sponsor.unit.name}}
+    assert (
+        gql_as(users["xianxian_centre"]).data(detail, {"id": sponsor.pk})["villageSponsor"] is None
+    )
+    described = gql_as(users["city_admin"]).data(
+        "{ resources { name createMutation detailQuery } }"
+    )["resources"]
+    row = next(r for r in described if r["name"] == "VillageSponsor")
+    assert row == {
+        "name": "VillageSponsor",
+        "createMutation": "assignVillageSponsor",
+        "detailQuery": "villageSponsor",
+    }

@@ -34,11 +34,14 @@ def decide_all(assessment, failing=()) -> None:
             assessment_item_set(result=result, passed=code not in failing, note="现场查看")
 
 
-def test_the_seeded_checklist_has_five_haves_and_six_nones_one_automatic():
+def test_the_seeded_checklist_has_five_haves_and_six_nones_two_automatic():
     items = list(ChecklistItem.objects.order_by("code"))
     assert [i.group for i in items].count("five_have") == 5
     assert [i.group for i in items].count("six_none") == 6
-    assert [(i.code, i.text) for i in items if i.auto_rule] == [("LW02", "无群体性事件")]
+    assert [(i.code, i.text, i.auto_rule) for i in items if i.auto_rule] == [
+        ("LW02", "无群体性事件", "no_group_incident"),
+        ("LW06", "无重大刑事案件和命案", "no_major_criminal_case"),
+    ]
 
 
 def test_no_group_incident_is_answered_from_the_villages_disputes(wobei):
@@ -64,13 +67,14 @@ def test_no_group_incident_is_answered_from_the_villages_disputes(wobei):
     [
         ((), "100.0", True),
         (("WY04",), "90.9", True),  # 100 of 110
-        (("LW06",), "90.9", False),  # a 六无 item failed
+        (("LW05",), "90.9", False),  # a 六无 item failed
         (("WY01", "WY02", "LW01"), "72.7", False),  # 80 of 110
     ],
 )
 def test_the_score_is_the_share_of_weights_passed(wobei, failing, score, qualified):
     assessment = assessment_create(village=wobei, period=PERIOD)
-    assert (str(assessment.score), assessment.qualified) == ("9.1", False)  # LW02 only: 10 of 110
+    # the automatic LW02 and LW06 only: 20 of 110
+    assert (str(assessment.score), assessment.qualified) == ("18.2", False)
     decide_all(assessment, failing)
     assessment.refresh_from_db()
     assert (str(assessment.score), assessment.qualified) == (score, qualified)
@@ -90,7 +94,7 @@ def test_submit_needs_every_item_and_answers_the_automatic_ones_again(wobei):
     assessment = assessment_create(village=wobei, period=PERIOD)
     with pytest.raises(ValidationError) as error:
         assessment_submit(assessment=assessment)
-    assert error.value.messages == ["尚有 10 项未评定，请评定后再提交"]
+    assert error.value.messages == ["尚有 9 项未评定，请评定后再提交"]
     decide_all(assessment)
     make_dispute(WOBEI, IN_PERIOD, scale="02")  # recorded after the assessment was opened
     submitted = assessment_submit(assessment=assessment)

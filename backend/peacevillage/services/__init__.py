@@ -7,6 +7,16 @@ from backend.peacevillage.services.assessment import (
     assessment_return,
     assessment_submit,
 )
+from backend.peacevillage.services.checklist import (
+    checklist_item_create,
+    checklist_item_delete,
+    checklist_item_update,
+)
+from backend.peacevillage.services.incidents import (
+    incident_delete,
+    incident_record,
+    incident_update,
+)
 from backend.peacevillage.services.sponsor import sponsor_assign, sponsor_end, sponsor_on
 
 __all__ = [
@@ -15,6 +25,12 @@ __all__ = [
     "assessment_item_set",
     "assessment_return",
     "assessment_submit",
+    "checklist_item_create",
+    "checklist_item_delete",
+    "checklist_item_update",
+    "incident_delete",
+    "incident_record",
+    "incident_update",
     "sponsor_assign",
     "sponsor_end",
     "sponsor_on",
