@@ -6,7 +6,7 @@ from operator import or_
 from typing import TYPE_CHECKING, Any
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from backend.accounts.models import User
 from permissions.codenames import Action
@@ -34,11 +34,17 @@ class ChildPolicy(BasePolicy):
         return self.parent.may_on(user, parent_action(action), self.parent_of(obj))
 
     def q(self, user: User, action: Action | str) -> Q | bool:
-        condition = self.parent.q(user, parent_action(action))
-        if isinstance(condition, bool):
-            return condition
-        parents = self.parent.visible(user, parent_action(action))
-        return Q(**{f"{self.parent_field}__in": parents.values("pk")})
+        return _follows(self.parent, user, parent_action(action), self.parent_field)
+
+    def q_on(self, user: User, action: Action | str, obj: models.Model) -> Q | bool:
+        return self.parent.q_on(user, parent_action(action), self.parent_of(obj))
+
+    def q_under(
+        self, user: User, action: Action | str, field: str, parent: models.Model
+    ) -> Q | bool | None:
+        if field != self.parent_field:
+            return None
+        return self.parent.q_on(user, parent_action(action), parent)
 
     def parent_of(self, obj: models.Model) -> models.Model:
         value: Any = obj
@@ -64,27 +70,36 @@ class EvidencePolicy(BasePolicy):
         return self.parents[field].may_on(user, parent_action(action), parent)
 
     def q(self, user: User, action: Action | str) -> Q | bool:
-        conditions = {
-            field: policy.q(user, parent_action(action)) for field, policy in self.parents.items()
-        }
-        if all(condition is True for condition in conditions.values()):
+        action = parent_action(action)
+        terms = [_follows(policy, user, action, field) for field, policy in self.parents.items()]
+        if all(term is True for term in terms):
             return True
-        terms = [
-            Q(
-                **{
-                    f"{field}__in": self.parents[field]
-                    .visible(user, parent_action(action))
-                    .values("pk")
-                }
-            )
-            for field, condition in conditions.items()
-            if condition is not False
+        present = [  # the NULL test first: a file has one parent, the others' probes are skipped
+            Q(**{f"{field}__isnull": False}) & (Q() if term is True else term)
+            for field, term in zip(self.parents, terms, strict=True)
+            if term is not False
         ]
-        return reduce(or_, terms) if terms else False
+        return reduce(or_, present) if present else False
+
+    def q_under(
+        self, user: User, action: Action | str, field: str, parent: models.Model
+    ) -> Q | bool | None:
+        if field not in self.parents:
+            return None
+        return self.parents[field].q_on(user, parent_action(action), parent)
 
     def parent_of(self, obj: models.Model) -> tuple[str, models.Model]:
         field = next(f for f in self.parents if getattr(obj, f"{f}_id") is not None)
         return field, getattr(obj, field)
+
+
+def _follows(parent: "AnyPolicy", user: User, action: Action, field: str) -> Q | bool:
+    """Rows whose parent through `field` the user may do `action` to: correlated with each row
+    (an index probe of the parent per row), never a scan of every parent the user can see."""
+    condition = parent.q(user, action)
+    if isinstance(condition, bool):
+        return condition
+    return Q(Exists(parent.model._default_manager.filter(condition, pk=OuterRef(field))))
 
 
 class ReferencePolicy(BasePolicy):

@@ -4,6 +4,7 @@ every unmasked read is written to the audit log (the field names, never the valu
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Any
 
 from django.apps import apps
 from django.db import models
@@ -84,6 +85,7 @@ def _entry(user: User, obj: models.Model, fields: list[str]) -> AuditEntry:
         actor=user,
         action=AuditAction.UNMASKED_READ,
         object_type=obj._meta.label_lower,
+        area_id=_known_area(obj),
         changes={"reads": {str(obj.pk): fields}},
         ip=context.ip,
         request_id=context.request_id,
@@ -94,13 +96,17 @@ def _grouped(entries: list[AuditEntry]) -> list[AuditEntry]:
     """One entry per record type with every record and field read; its area is the smallest area
     containing all of them, so the entry is visible to whoever may see all those records."""
     by_type: dict[str, AuditEntry] = {}
+    areas: dict[str, list[int | None]] = {}
     for entry in entries:
+        areas.setdefault(entry.object_type, []).append(entry.area_id)
         kept = by_type.setdefault(entry.object_type, entry)
         if kept is not entry:
             for pk, fields in entry.changes["reads"].items():
                 kept.changes["reads"][pk] = sorted({*kept.changes["reads"].get(pk, []), *fields})
-    for entry in by_type.values():
-        entry.area_id = common_area(_areas_of(entry.object_type, list(entry.changes["reads"])))
+    for label, entry in by_type.items():
+        known = areas[label]
+        codes = known if None not in known else _areas_of(label, list(entry.changes["reads"]))
+        entry.area_id = common_area(codes)  # type: ignore[arg-type]
         if len(entry.changes["reads"]) == 1:
             entry.object_id = next(iter(entry.changes["reads"]))
     return list(by_type.values())
@@ -133,6 +139,22 @@ def unmasked_reads(obj: models.Model) -> models.QuerySet:
     return AuditEntry.objects.filter(
         action=AuditAction.UNMASKED_READ, object_type=obj._meta.label_lower, object_id=str(obj.pk)
     )
+
+
+def _known_area(obj: models.Model) -> int | None:
+    """The area of `obj` from what is loaded already (its own column, or its parent's when the
+    parent is cached on it, as a related manager or a prefetch leaves it); None would need SQL."""
+    policy = policy_for(obj)
+    if isinstance(policy, ChildPolicy):
+        path = [*policy.parent_field.split("__"), *policy.parent.area_field.split("__")]
+    else:
+        path = getattr(policy, "area_field", "").split("__")
+    value: Any = obj
+    for part in path[:-1]:
+        if not value._meta.get_field(part).is_cached(value):
+            return None
+        value = getattr(value, part)
+    return value.__dict__.get(f"{path[-1]}_id") if path[-1] else None  # deferred: unknown
 
 
 def _area(obj: models.Model) -> int | None:

@@ -11,10 +11,11 @@ from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
-from django.db.models import BooleanField, ExpressionWrapper, Q, Value
+from django.db.models import BooleanField, Exists, ExpressionWrapper, Q, Value
 
 from backend.accounts.models import User
 from permissions.codenames import Action, perm_name
+from permissions.querysets import bound_parent, pk_in
 
 __all__ = ["NotFound", "Policy", "perm_name"]
 from permissions.grants import Grant, grants_of
@@ -33,10 +34,30 @@ class BasePolicy:
         """The rows the user may do `action` to, as a predicate (True: all, False: none)."""
         raise NotImplementedError
 
+    def q_under(
+        self, user: User, action: Action | str, field: str, parent: models.Model
+    ) -> Q | bool | None:
+        """For rows bound through FK `field` to `parent`: decided by the parent alone, or None
+        when this policy does not follow that parent."""
+        return None
+
+    def q_for(self, queryset: models.QuerySet, user: User, action: Action | str) -> Q | bool:
+        """`q`, or for the rows of one loaded parent (a related manager's queryset) the parent's
+        decision, bound to its id: no SQL when a scope grant covers the parent, and never a
+        re-evaluation of the parent's whole visibility."""
+        bound = bound_parent(queryset)
+        decided = None if bound is None else self.q_under(user, action, *bound)
+        if bound is None or decided is None:
+            return self.q(user, action)
+        if decided is False:
+            return False
+        own = Q(**{bound[0]: bound[1].pk})  # again: an OR with another queryset keeps the marker
+        return own if decided is True else own & decided
+
     def restrict(
         self, queryset: models.QuerySet, user: User, action: Action | str
     ) -> models.QuerySet:
-        condition = self.q(user, action)
+        condition = self.q_for(queryset, user, action)
         if condition is True:
             return queryset
         return queryset.filter(condition) if condition is not False else queryset.none()
@@ -49,9 +70,17 @@ class BasePolicy:
         self, queryset: models.QuerySet, user: User, action: Action | str, name: str
     ) -> models.QuerySet:
         """Add a boolean column `name`: may the user do `action` to each row (no extra query)."""
-        condition = self.q(user, action)
+        condition = self.q_for(queryset, user, action)
         value = Value(condition) if isinstance(condition, bool) else condition
         return queryset.annotate(**{name: ExpressionWrapper(value, output_field=BooleanField())})
+
+    def q_on(self, user: User, action: Action | str, obj: models.Model) -> Q | bool:
+        """May the user do `action` to the loaded `obj`, as a predicate for a statement over rows
+        bound to it: a bool when known without SQL, else a condition evaluated once in SQL."""
+        return self.may_on(user, action, obj)
+
+    def may_on(self, user: User, action: Action | str, obj: models.Model) -> bool:
+        raise NotImplementedError
 
     def get(self, user: User, action: Action | str, pk: Any) -> models.Model:
         """The object `pk` if the user may do `action` to it; NotFound otherwise, whichever the cause."""
@@ -87,16 +116,20 @@ class Policy(BasePolicy):
         return _active(user) and self.object_grants and self._granted_rows(user, action).exists()
 
     def may_on(self, user: User, action: Action | str, obj: models.Model) -> bool:
+        condition = self.q_on(user, action, obj)
+        return condition if isinstance(condition, bool) else self._granted_on(user, action, obj)
+
+    def q_on(self, user: User, action: Action | str, obj: models.Model) -> Q | bool:
+        """No SQL when a scope grant reaches `obj` (or nothing can); else its object grants."""
         if not _active(user):
             return False
         if _superuser(user):
             return True
         if any(self._grant_reaches(grant, user, obj) for grant in self.grants(user, action)):
             return True
-        return (
-            self.object_grants
-            and self._granted_rows(user, action).filter(content_object=obj.pk).exists()
-        )
+        if not self.object_grants:
+            return False
+        return Q(Exists(self._granted_rows(user, action).filter(content_object=obj.pk)))
 
     def q(self, user: User, action: Action | str) -> Q | bool:
         if not _active(user):
@@ -104,9 +137,12 @@ class Policy(BasePolicy):
         if _superuser(user):
             return True
         terms = [self._grant_q(grant, user) for grant in self.grants(user, action)]
-        if self.object_grants:
-            terms.append(Q(pk__in=self._granted_rows(user, action).values("content_object")))
         present = [term for term in terms if term is not None]
+        if self.object_grants:
+            granted = self._granted_rows(user, action).values("content_object")
+            # beside a scope range `pk_in` lets PostgreSQL combine both indexes; alone, a plain IN
+            # lets it join the grant rows, with row estimates (an array's size is unknown to it)
+            present.append(Q(pk_in(granted)) if present else Q(pk__in=granted))
         return reduce(or_, present) if present else False
 
     def area_of(self, obj: models.Model) -> int:
@@ -126,6 +162,9 @@ class Policy(BasePolicy):
         if grant.own_only:
             return bool(self.owner_field) and getattr(obj, f"{self.owner_field}_id") == user.pk
         return grant.covers(self.area_of(obj))
+
+    def _granted_on(self, user: User, action: Action | str, obj: models.Model) -> bool:
+        return self._granted_rows(user, action).filter(content_object=obj.pk).exists()
 
     def _granted_rows(self, user: User, action: Action | str) -> models.QuerySet:
         """Guardian direct-FK object grants of `action` held by any of the user's groups."""

@@ -26,6 +26,7 @@ SCOPED = [
     ("workflow.supervision", "area", None, False),
     ("peacevillage.villagesponsor", "area", None, False),  # area: the village
     ("peacevillage.assessment", "area", None, False),
+    ("peacevillage.incident", "area", None, False),  # area: the village
     # entries without an area (sign-ins) are read by superusers only
     ("audit.auditentry", "area", None, False),
 ]
@@ -58,6 +59,7 @@ REFERENCE = [
     "worktime.calendarday",
     "worktime.timelimit",
     "peacevillage.checklistitem",
+    "workflow.escalationrule",
 ]
 
 

@@ -24,7 +24,9 @@ AUDIT = "audit.auditentry"  # read-only for everyone: the application never writ
 TOKEN = "accounts.apitoken"  # everyone manages their own tokens; this grants all of them
 WORK_CALENDAR, TIME_LIMIT = "worktime.calendarday", "worktime.timelimit"  # reference data
 SPONSOR, ASSESSMENT = "peacevillage.villagesponsor", "peacevillage.assessment"  # area: a village
+INCIDENT = "peacevillage.incident"  # 案（事）件登记, area: a village
 CHECKLIST = "peacevillage.checklistitem"  # reference data: the 五有 / 六无 items
+ESCALATION = "workflow.escalationrule"  # reference data: reminder and supervision thresholds
 ENTITIES = (
     DISPUTE,
     REPORT,
@@ -40,6 +42,7 @@ ENTITIES = (
     SUPERVISION,
     SPONSOR,
     ASSESSMENT,
+    INCIDENT,
 )
 READ_ALL = {entity: {V} for entity in ENTITIES}
 
@@ -51,6 +54,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, set[str]]] = {
         WORK_CALENDAR: {V, A, C, D},
         TIME_LIMIT: {V, A, C, D},
         CHECKLIST: {V, A, C, D},
+        ESCALATION: {V, A, C, D},
     },
     Role.COUNTY_CENTRE: {
         DISPUTE: {V, A, C, U, S},
@@ -66,6 +70,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, set[str]]] = {
         SUPERVISION: {V, C},
         SPONSOR: {V, A, C},
         ASSESSMENT: {V, A, C},  # approving needs a county-level grant (schema/peacevillage)
+        INCIDENT: {V, A, C, D},
     },
     Role.TOWNSHIP_CENTRE: {
         DISPUTE: {V, A, C, U},
@@ -77,6 +82,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, set[str]]] = {
         SUPERVISION: {V},
         SPONSOR: {V},
         ASSESSMENT: {V, A, C},
+        INCIDENT: {V, A, C},
     },
     Role.TOWNSHIP_COMMISSAR: {DISPUTE: {V, C, U}, REPORT: {V, C}, MEMBER: {V, A, C}, UNIT: {V}},
     Role.UNIT_HANDLER: {UNIT: {V}, CATEGORY: {V}},

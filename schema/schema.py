@@ -6,6 +6,7 @@ from strawberry_django.optimizer import DjangoOptimizerExtension
 
 from schema.areas.operations import AreasMutation, AreasQuery
 from schema.assistance.operations import AssistanceMutation, AssistanceQuery
+from schema.audit.operations import AuditQuery
 from schema.auth.explain import ExplainQuery
 from schema.auth.operations import AuthMutation, AuthQuery
 from schema.base.extensions import (
@@ -24,12 +25,15 @@ from schema.evidence.operations import EvidenceMutation, EvidenceQuery
 from schema.legal.operations import LegalMutation, LegalQuery
 from schema.notifications.operations import NotificationsMutation, NotificationsQuery
 from schema.org.operations import OrgMutation, OrgQuery
+from schema.peacevillage.checklist import ChecklistMutation, ChecklistQuery
+from schema.peacevillage.incidents import IncidentMutation, IncidentQuery
 from schema.peacevillage.operations import PeaceVillageMutation, PeaceVillageQuery
 from schema.reports.operations import ReportsMutation, ReportsQuery
 from schema.resources.operations import ResourcesMutation, ResourcesQuery
 from schema.statistics.operations import StatisticsQuery
 from schema.teams.operations import TeamsMutation, TeamsQuery
 from schema.workflow.operations import WorkflowMutation, WorkflowQuery
+from schema.workflow.rules import EscalationRuleMutation, EscalationRuleQuery
 from schema.worktime.operations import WorktimeMutation, WorktimeQuery
 
 QUERIES = (
@@ -49,10 +53,14 @@ QUERIES = (
     LegalQuery,
     EventGraphQuery,
     PeaceVillageQuery,
+    ChecklistQuery,
+    IncidentQuery,
     NotificationsQuery,
     WorkflowQuery,
+    EscalationRuleQuery,
     WorktimeQuery,
     StatisticsQuery,
+    AuditQuery,
 )
 Query = merge_types("Query", QUERIES)
 MUTATIONS = (
@@ -70,8 +78,11 @@ MUTATIONS = (
     ResourcesMutation,
     LegalMutation,
     PeaceVillageMutation,
+    ChecklistMutation,
+    IncidentMutation,
     NotificationsMutation,
     WorkflowMutation,
+    EscalationRuleMutation,
     WorktimeMutation,
 )
 Mutation = merge_types("Mutation", MUTATIONS)

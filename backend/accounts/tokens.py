@@ -67,17 +67,26 @@ def token_revoke(*, token: ApiToken) -> ApiToken:
 
 
 def _require_not_wider(creator: User, user: User, scope: Area | None) -> None:
-    """Each role the token carries (the account's grants, narrowed to `scope`) must be held by
-    the creator over an area that contains it."""
+    """Each grant the token carries (the account's grants, narrowed to `scope`) must be covered by
+    one grant of the creator: an area that contains it and every permission of its role (a city
+    administrator issues the court's integrator token; a township centre cannot)."""
     if creator.is_superuser or creator.pk == user.pk:
         return
-    held = [(m.role_id, _range(m.scope)) for m in creator.memberships.select_related("scope")]
-    for membership in user.memberships.select_related("scope"):
-        low, high = _narrow(_range(membership.scope), _range(scope) if scope else None)
+    if user.is_superuser:  # a superuser's token would carry rights no grant describes
+        raise ValidationError(_("令牌的权限不能超出创建人自己的授权范围"))
+    held = [(perms, _range(area)) for perms, area in _grants(creator)]
+    for needed, area in _grants(user):
+        low, high = _narrow(_range(area), _range(scope) if scope else None)
         if low > high:
             continue  # outside the token's scope: the token does not carry it
-        if not any(role == membership.role_id and a <= low and high <= b for role, (a, b) in held):
+        if not any(needed <= perms and a <= low and high <= b for perms, (a, b) in held):
             raise ValidationError(_("令牌的权限不能超出创建人自己的授权范围"))
+
+
+def _grants(user: User) -> list[tuple[set[int], Area]]:
+    """(the role's permission ids, the scope area) of each of the user's role grants."""
+    found = user.memberships.select_related("scope").prefetch_related("role__permissions")
+    return [({p.pk for p in m.role.permissions.all()}, m.scope) for m in found]
 
 
 def _range(area: Area) -> tuple[int, int]:

@@ -2,7 +2,8 @@
  * The only module of the portal that speaks GraphQL (with its helpers in ./graphql/). Everything
  * else asks it in react-admin's verbs, plus a few custom methods: the session, the resource model,
  * workflow actions and history, supervisions, notifications, legal recommendations (graphql/workflow),
- * evidence uploads, and statistics and grouped counts for the dashboard (graphql/statistics).
+ * evidence uploads, statistics and grouped counts for the dashboard (graphql/statistics), and the
+ * event graph, early warnings and peace-village rankings (graphql/decision), API tokens (graphql/tokens).
  *
  * The model (the server's `resources` description joined with introspection) is loaded after login —
  * introspection is refused to anonymous callers — and dropped on login and logout, because the
@@ -20,11 +21,16 @@ import { buildModel, mutationAction, type ApiModel, type ResourceDescription } f
 import { LOGIN, LOGOUT, ME, resourcesQuery } from './graphql/session';
 import { createTransport, type TransportOptions } from './graphql/transport';
 import { statisticsMethods, type StatisticsMethods } from './graphql/statistics';
+import { decisionMethods, type DecisionMethods } from './graphql/decision';
 import { loadProcesses, workflowMethods, type WorkflowMethods } from './graphql/workflow';
+import { tokenMethods, type TokenMethods } from './graphql/tokens';
 
 export type { ActionModel, ApiModel, FieldModel, FilterModel, InputFieldModel, Label, ProcessModel, ResourceModel } from './graphql/model';
 export type { HistoryEntry, LegalRecommendation, Notification, Page, Supervision } from './graphql/workflow';
 export type { AreaResolution, DisputeStatistics, TaskCompletion, UnitPerformance } from './graphql/statistics';
+export type { ChecklistItem, EarlyWarning, EventEdge, EventGraph, EventItem, EventNode, PeaceVillageRank, RepeatedParty, WarningParams } from './graphql/decision';
+export type { ApiToken, NewApiTokenInput, TokenStatus } from './graphql/tokens';
+export { tokenStatus } from './graphql/tokens';
 export { valueAt } from './graphql/buildQuery';
 export { humanise, mutationAction } from './graphql/model';
 export { resourceForObjectType } from './graphql/workflow';
@@ -54,7 +60,7 @@ export interface TeamLoad {
     members: { member: { id: string; name: string; title: string; isMediator: boolean; unit: { id: string; name: string } }; openDisputes: number }[];
 }
 
-export interface ZhiliDataProvider extends DataProvider, WorkflowMethods, StatisticsMethods {
+export interface ZhiliDataProvider extends DataProvider, WorkflowMethods, StatisticsMethods, DecisionMethods, TokenMethods {
     describe: () => Promise<ApiModel>;
     reset: () => void;
     me: () => Promise<Me | null>;
@@ -218,6 +224,8 @@ export function createDataProvider(options: TransportOptions = {}): ZhiliDataPro
         },
         ...workflowMethods(client, describe, unwrap),
         ...statisticsMethods(client, describe, unwrap),
+        ...decisionMethods(client, describe, unwrap),
+        ...tokenMethods(client, unwrap),
         townshipTeams: async areaCode => {
             const model = await describe();
             if (!model.queries.townshipTeams) return [];

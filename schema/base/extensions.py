@@ -6,11 +6,14 @@ from django.core.exceptions import ValidationError
 from graphql import GraphQLError
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
+    AddValidationRules,
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
+    ParserCache,
     QueryDepthLimiter,
     SchemaExtension,
+    ValidationCache,
 )
 from strawberry.utils.str_converters import to_camel_case
 
@@ -28,12 +31,26 @@ class AuditUnmaskedReads(SchemaExtension):
             yield
 
 
+# The limiters' rule classes, built once: a validation result is cached per (document, rules),
+# and the limiters would build new classes for every request.
+LIMIT_RULES = (
+    *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
+    *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
+)
+# Distinct documents kept parsed and validated (the portal and integrators send a few dozen;
+# bounded, so that unique texts cannot grow memory).
+DOCUMENT_CACHE_SIZE = 256
+
+
 def limits() -> list:
-    """Factories, so that each request gets fresh extension instances."""
+    """The request limits, and the caches that parse and check each distinct document against
+    them once (the token limit is a parse option, part of the parse cache's key). Factories, so
+    that each request gets fresh extension instances; the caches are shared by all of them."""
     return [
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: AddValidationRules(list(LIMIT_RULES)),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: ParserCache(maxsize=DOCUMENT_CACHE_SIZE),
+        lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
     ]
 
 

@@ -1,5 +1,6 @@
 """Every mutation loads and checks its objects through the policy; forbidden looks like missing."""
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
@@ -49,3 +50,19 @@ def load_target_unit(info: Info, value: Any, field: str) -> Unit:
     if unit is None:
         raise ValidationError({field: "承办单位不存在或已停用"})
     return unit
+
+
+def load_or_none(info: Info, model: type[M], value: Any) -> M | None:
+    """A detail query's answer: the row, or null when it is missing, malformed or not visible."""
+    try:
+        return load(info, model, value)
+    except (NotFound, ValidationError):
+        return None
+
+
+def deleted(row: M, delete: Callable[[M], None]) -> M:
+    """Delete through the service and return the row as it was, id included, for the client's cache."""
+    pk = row.pk
+    delete(row)
+    row.pk = pk
+    return row

@@ -9,7 +9,7 @@ from strawberry.types import Info
 from strawberry_django.pagination import OffsetPaginated
 
 from backend.areas.models import Area
-from backend.codes.models import Code, Table
+from backend.codes.models import Table
 from backend.disputes.models import Dispute
 from backend.disputes.services import dispute_delete, dispute_register, dispute_update
 from backend.org.models import Unit
@@ -18,6 +18,7 @@ from permissions.policy import NotFound
 from schema.base.context import parse_id, user_of
 from schema.base.inputs import IdInput
 from schema.base.loading import load, require
+from schema.codes.lookup import code_by
 from schema.disputes.filters import DisputeFilter, DisputeOrder
 from schema.disputes.inputs import DisputeCreateInput, DisputeUpdateInput
 from schema.disputes.types import DisputeType
@@ -73,8 +74,8 @@ def _record_fields(info: Info, data: DisputeCreateInput) -> dict[str, Any]:
     skip = {"area_code", "scale_code", "type_code", "handling_unit_id", "parties", "registered_on"}
     fields = {k: v for k, v in vars(data).items() if k not in skip and v is not None}
     fields["area"] = _area(data.area_code)
-    fields["scale"] = _code(Table.EVENT_SCALE, data.scale_code, "scale_code")
-    fields["type"] = _code(Table.EVENT_TYPE, data.type_code, "type_code")
+    fields["scale"] = code_by(Table.EVENT_SCALE, data.scale_code, "scale_code")
+    fields["type"] = code_by(Table.EVENT_TYPE, data.type_code, "type_code")
     fields["handling_unit"] = load(info, Unit, data.handling_unit_id, field="handling_unit_id")
     return fields
 
@@ -84,10 +85,3 @@ def _area(code: str) -> Area:
     if area is None:
         raise ValidationError({"area_code": "区划代码不存在"})
     return area
-
-
-def _code(table: str, code: str, field: str) -> Code:
-    found = Code.objects.filter(table__key=table, code=code.strip()).first()
-    if found is None:
-        raise ValidationError({field: "代码不存在"})
-    return found

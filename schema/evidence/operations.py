@@ -18,6 +18,7 @@ from backend.disputes.models import Dispute
 from backend.enterprise.models import EnterpriseProblem
 from backend.evidence.models import Evidence
 from backend.evidence.services import evidence_attach, evidence_remove
+from backend.peacevillage.models import Assessment
 from backend.reports.models import DispatchStep, Report
 from permissions.codenames import Action
 from permissions.policy import NotFound
@@ -34,6 +35,7 @@ class EvidenceParent(Enum):
     TASK_PROGRESS_REPORT = "task_progress_report"
     SUBSIDY_CASE = "subsidy_case"
     ENTERPRISE_PROBLEM = "enterprise_problem"
+    PEACE_VILLAGE_ASSESSMENT = strawberry.enum_value("assessment", description="平安村庄考评")
 
 
 PARENT_MODELS: dict[EvidenceParent, type[models.Model]] = {
@@ -43,6 +45,7 @@ PARENT_MODELS: dict[EvidenceParent, type[models.Model]] = {
     EvidenceParent.TASK_PROGRESS_REPORT: TaskProgressReport,
     EvidenceParent.SUBSIDY_CASE: SubsidyCase,
     EvidenceParent.ENTERPRISE_PROBLEM: EnterpriseProblem,
+    EvidenceParent.PEACE_VILLAGE_ASSESSMENT: Assessment,
 }
 
 

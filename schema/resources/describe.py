@@ -52,6 +52,7 @@ def _resource(schema: GraphQLSchema, entry: Entry, name: str) -> ResourceType:
     sensitive = SENSITIVE_FIELDS.get(entry.model, {})
     mutations = _mutations_returning(schema, name)
     crud = {verb: f"{verb}{name}" for verb in ("create", "update", "delete")}
+    crud["create"] = entry.create or crud["create"]
     return ResourceType(
         name=name,
         model=entry.model,

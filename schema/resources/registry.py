@@ -12,6 +12,7 @@ class Entry:
     list_query: str | None  # None: shown only inside its parent record
     detail_query: str | None
     columns: tuple[str, ...]  # the list's default columns, GraphQL field names
+    create: str | None = None  # the create mutation when not named create<Type> (a verb of its own)
 
 
 RESOURCES: tuple[Entry, ...] = (
@@ -72,12 +73,49 @@ RESOURCES: tuple[Entry, ...] = (
     ),
     Entry("reports.dispatchrule", "dispatchRules", "dispatchRule", ("category", "area", "unit")),
     Entry(
+        "workflow.escalationrule",
+        "escalationRules",
+        "escalationRule",
+        (
+            "processLabel",
+            "remindBeforeHours",
+            "ordinaryAfterHours",
+            "yellowAfterDays",
+            "redAfterDays",
+        ),
+    ),
+    Entry(
+        "peacevillage.checklistitem",
+        "checklistItems",
+        "checklistItem",
+        ("code", "group", "text", "autoRule", "weight", "active"),
+    ),
+    Entry(
         "worktime.timelimit",
         "timeLimits",
         "timeLimit",
         ("process", "categoryCode", "amount", "unit", "label"),
     ),
     Entry("worktime.calendarday", "calendarDays", "calendarDay", ("day", "kind", "name", "note")),
+    Entry(
+        "peacevillage.assessment",
+        "peaceVillageAssessments",
+        "peaceVillageAssessment",
+        ("area", "period", "status", "score", "qualified", "sponsor", "submittedAt"),
+    ),
+    Entry(
+        "peacevillage.incident",
+        "incidents",
+        "incident",
+        ("title", "area", "caseType", "grade", "occurredOn"),
+    ),
+    Entry(
+        "peacevillage.villagesponsor",
+        "villageSponsors",
+        "villageSponsor",
+        ("area", "unit", "startOn", "endOn"),
+        create="assignVillageSponsor",
+    ),
     Entry(
         "creation.guideline", "guidelines", None, ("code", "title", "level", "issuer", "issuedOn")
     ),
@@ -86,6 +124,12 @@ RESOURCES: tuple[Entry, ...] = (
         None,
         "evidence",
         ("originalName", "contentType", "size", "createdAt", "downloadUrl"),
+    ),
+    Entry(
+        "audit.auditentry",
+        "auditEntries",
+        "auditEntry",
+        ("createdAt", "action", "actorName", "objectType", "objectId", "area"),
     ),
     Entry("areas.area", "areas", "area", ("code", "name", "level", "kind")),
     Entry("codes.codetable", "codeTables", None, ("key", "name")),

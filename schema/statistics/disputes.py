@@ -1,4 +1,5 @@
-"""The dispute figures of the dashboard: each field is one grouped query, run only when selected."""
+"""The dispute figures of the dashboard: each field one grouped query, run only when selected;
+total, resolution and byStatus share one (backend/disputes/tally.py)."""
 
 import strawberry
 from django.db.models import QuerySet
@@ -8,8 +9,13 @@ from backend.disputes.selectors import (
     TOWNSHIP_WIDTH,
     counts_by_type,
     resolution_ranking,
-    resolution_rate,
-    status_distribution,
+)
+from backend.disputes.tally import (
+    Tally,
+    status_tally,
+    tally_resolution,
+    tally_statuses,
+    tally_total,
 )
 from schema.statistics.types import AreaSummary
 
@@ -58,14 +64,20 @@ def _ranking(disputes: QuerySet, width: int) -> list[AreaResolution]:
 @strawberry.type(description="矛盾纠纷统计（仅本人权限范围内）")
 class DisputeStatistics:
     disputes: strawberry.Private[QuerySet]
+    tally: strawberry.Private[Tally | None] = None
+
+    def _tally(self) -> Tally:
+        if self.tally is None:
+            self.tally = status_tally(disputes=self.disputes)
+        return self.tally
 
     @strawberry.field(description="纠纷总数")
     def total(self) -> int:
-        return self.disputes.count()
+        return tally_total(self._tally())
 
     @strawberry.field(description="总体化解率")
     def resolution(self) -> Resolution:
-        return Resolution(**resolution_rate(disputes=self.disputes))
+        return Resolution(**tally_resolution(self._tally()))
 
     @strawberry.field(description="按事件类型（一级）分布，多的在前")
     def by_type(self) -> list[TypeCount]:
@@ -73,7 +85,7 @@ class DisputeStatistics:
 
     @strawberry.field(description="按状态分布（每个状态一行，按流程顺序）")
     def by_status(self) -> list[StatusCount]:
-        return [StatusCount(**row) for row in status_distribution(disputes=self.disputes)]
+        return [StatusCount(**row) for row in tally_statuses(self._tally())]
 
     @strawberry.field(description="各县（市、区）化解率排名，高的在前")
     def by_county(self) -> list[AreaResolution]:

@@ -1,11 +1,8 @@
 """What administrators tune: time limits per process and category, and the working-day calendar.
 Reference data: every signed-in user reads it; changing it needs the permission in a grant."""
 
-from typing import Any
-
 import strawberry
 import strawberry_django
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from strawberry.types import Info
 from strawberry_django.pagination import OffsetPaginated
@@ -19,11 +16,10 @@ from backend.worktime.editing import (
 )
 from backend.worktime.models import CalendarDay, TimeLimit
 from permissions.codenames import Action
-from permissions.policy import NotFound
 from permissions.registry import policy_for
 from schema.base.context import user_of
-from schema.base.inputs import IdInput
-from schema.base.loading import load, require
+from schema.base.inputs import IdInput, changes
+from schema.base.loading import deleted, load, load_or_none, require
 from schema.worktime.filters import (
     CalendarDayFilter,
     CalendarDayOrder,
@@ -37,17 +33,6 @@ from schema.worktime.inputs import (
     TimeLimitUpdateInput,
 )
 from schema.worktime.types import CalendarDayType, TimeLimitType
-
-
-def _changes(data: Any) -> dict[str, Any]:
-    return {k: v for k, v in vars(data).items() if k != "id" and v is not strawberry.UNSET}
-
-
-def _visible(info: Info, model: type, value: strawberry.ID) -> Any:
-    try:
-        return load(info, model, value)
-    except (NotFound, ValidationError):
-        return None
 
 
 @strawberry.type
@@ -72,11 +57,11 @@ class WorktimeQuery:
 
     @strawberry.field(description="一条办理时限；不存在时为 null")
     def time_limit(self, info: Info, id: strawberry.ID) -> TimeLimitType | None:
-        return _visible(info, TimeLimit, id)  # type: ignore[no-any-return]
+        return load_or_none(info, TimeLimit, id)  # type: ignore[return-value]
 
     @strawberry.field(description="工作日历的一天；不存在时为 null")
     def calendar_day(self, info: Info, id: strawberry.ID) -> CalendarDayType | None:
-        return _visible(info, CalendarDay, id)  # type: ignore[no-any-return]
+        return load_or_none(info, CalendarDay, id)  # type: ignore[return-value]
 
 
 def mutation(description: str):  # type: ignore[no-untyped-def]
@@ -93,15 +78,12 @@ class WorktimeMutation:
     @mutation("修改办理时限")
     def update_time_limit(self, info: Info, data: TimeLimitUpdateInput) -> TimeLimitType:
         limit = load(info, TimeLimit, data.id, Action.CHANGE)
-        return time_limit_update(limit=limit, data=_changes(data))  # type: ignore[return-value]
+        return time_limit_update(limit=limit, data=changes(data))  # type: ignore[return-value]
 
     @mutation("删除办理时限")
     def delete_time_limit(self, info: Info, data: IdInput) -> TimeLimitType:
         limit = load(info, TimeLimit, data.id, Action.DELETE)
-        pk = limit.pk
-        row_delete(row=limit)
-        limit.pk = pk  # the deleted record is returned as it was
-        return limit  # type: ignore[return-value]
+        return deleted(limit, lambda row: row_delete(row=row))  # type: ignore[return-value]
 
     @mutation("新增工作日历的一天")
     def create_calendar_day(self, info: Info, data: CalendarDayCreateInput) -> CalendarDayType:
@@ -111,12 +93,9 @@ class WorktimeMutation:
     @mutation("修改工作日历的一天")
     def update_calendar_day(self, info: Info, data: CalendarDayUpdateInput) -> CalendarDayType:
         day = load(info, CalendarDay, data.id, Action.CHANGE)
-        return calendar_day_update(day=day, data=_changes(data))  # type: ignore[return-value]
+        return calendar_day_update(day=day, data=changes(data))  # type: ignore[return-value]
 
     @mutation("删除工作日历的一天")
     def delete_calendar_day(self, info: Info, data: IdInput) -> CalendarDayType:
         day = load(info, CalendarDay, data.id, Action.DELETE)
-        pk = day.pk
-        row_delete(row=day)
-        day.pk = pk  # the deleted record is returned as it was
-        return day  # type: ignore[return-value]
+        return deleted(day, lambda row: row_delete(row=row))  # type: ignore[return-value]

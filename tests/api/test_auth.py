@@ -5,6 +5,7 @@ import json
 import pytest
 from django.test import Client
 
+from backend.accounts.models import ApiToken, User
 from backend.accounts.tokens import token_create, token_revoke
 from backend.audit.models import AuditAction, AuditEntry
 from backend.disputes.models import Dispute
@@ -135,3 +136,36 @@ def test_a_malformed_filter_id_is_a_readable_error(gql_as, users):
 def test_a_validation_error_raised_while_filtering_reads_in_chinese(gql_as, users):
     body = gql_as(users["leader"])('{ creationTasks(filters: {leadUnit: "abc"}) { totalCount } }')
     assert body["errors"][0]["message"] == "编号格式不正确"
+
+
+WIDER = "令牌的权限不能超出创建人自己的授权范围"
+
+
+@pytest.mark.parametrize(
+    ("creator", "account", "scope", "refusal"),
+    [
+        ("city_admin", "integrator", None, None),  # the city administrator covers every permission
+        ("city_admin", "integrator", "130926000000", None),
+        ("city_admin", "root", None, WIDER),  # a superuser's rights are in no grant
+        ("city_admin", "auditor", None, None),  # reading all and the log: the admin holds both
+        ("township_centre", "integrator", "130926100000", "账号不存在"),  # not an administrator
+        ("leader", "integrator", "130926000000", "账号不存在"),
+    ],
+)
+def test_a_token_for_another_account_needs_a_creator_covering_its_permissions(
+    users, gql_as, creator, account, scope, refusal
+):
+    if account == "root":
+        User.objects.create_superuser("root", password="Zhili-test-2026")
+    data = {"name": "法院系统对接", "username": account, "scopeCode": scope}
+    mutation = """mutation ($data: CreateApiTokenInput!) { createApiToken(data: $data) {
+      ... on NewApiToken { token { username scopeCode } }
+      ... on OperationInfo { messages { message } } } }"""
+    before = ApiToken.objects.count()
+    answer = gql_as(users[creator]).data(mutation, {"data": data})["createApiToken"]
+    if refusal is None:
+        assert answer["token"] == {"username": account, "scopeCode": scope}
+        assert ApiToken.objects.count() == before + 1
+    else:
+        assert answer["messages"][0]["message"] == refusal
+        assert ApiToken.objects.count() == before

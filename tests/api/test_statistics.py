@@ -306,3 +306,12 @@ def test_anonymous_callers_get_no_figures():
     assert api.data(PERFORMANCE, PERIOD) == {"unitPerformance": []}
     assert api.data(TASKS) == {"taskCompletion": []}
     assert api.data(DISPUTES)["disputeStatistics"]["total"] == 0
+
+
+def test_total_resolution_and_statuses_share_one_scan(gql_as, users):
+    api, counts = gql_as(users["county_centre"]), []
+    for fields in ("total", "total resolution { rate } byStatus { status count }"):
+        with CaptureQueriesContext(connection) as captured:
+            api.data(f"{{ disputeStatistics {{ {fields} }} }}")
+        counts.append(len(captured))
+    assert counts[0] == counts[1], counts

@@ -173,9 +173,14 @@ def page(browser, portal, request):
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    traffic: list[str] = []  # what went wrong on the wire, reported when the test fails
+    page.on("response", lambda r: r.status >= 400 and traffic.append(f"{r.status} {r.url}"))
+    page.on("requestfailed", lambda r: traffic.append(f"failed {r.url}: {r.failure}"))
+    page.on("framenavigated", lambda frame: traffic.append(f"at {frame.url}"))
     yield page
     if getattr(request.node, "failed_call", False):
         screenshot(page, f"failed-{request.node.name}")
+        print("browser traffic of the failed test:", *traffic, sep="\n  ")
     context.close()
     assert not errors, errors
 

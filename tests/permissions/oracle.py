@@ -36,6 +36,7 @@ REFERENCE = {
     "worktime.calendarday",
     "worktime.timelimit",
     "peacevillage.checklistitem",
+    "workflow.escalationrule",
 }
 
 

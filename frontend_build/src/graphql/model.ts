@@ -195,7 +195,7 @@ const SCALARS: Partial<Record<string, ScalarKind>> = {
     Upload: 'upload',
     JSON: 'json',
 };
-const LABEL_FIELDS = ['name', 'title', 'number', 'originalName', 'label', 'code', 'username'];
+const LABEL_FIELDS = ['name', 'title', 'number', 'originalName', 'label', 'code', 'username', 'processLabel'];
 
 export function namedType(ref: IntrospectionTypeRef): string {
     let current = ref;

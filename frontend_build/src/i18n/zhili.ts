@@ -3,6 +3,9 @@
  * here: they come from the server's resource description. `fields` only names the fields of child
  * records (parties, steps, reviews) that the description does not cover yet.
  */
+import { decisionEn, decisionZh } from './decision';
+import { tokensEn, tokensZh } from './tokens';
+
 export const zhiliZh = {
     app: { title: '治理 · 市域社会治理', subtitle: '沧州市市域社会治理现代化决策支持' },
     locale: { zh: '简体中文', en: 'English', switch: '语言' },
@@ -238,6 +241,8 @@ export const zhiliZh = {
         teamKind: '队伍',
         isMediator: '调解员',
     },
+    ...decisionZh,
+    ...tokensZh,
 };
 
 export const zhiliEn: typeof zhiliZh = {
@@ -419,4 +424,6 @@ export const zhiliEn: typeof zhiliZh = {
             key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/^./, c => c.toUpperCase()),
         ])
     ) as typeof zhiliZh.fields,
+    ...decisionEn,
+    ...tokensEn,
 };

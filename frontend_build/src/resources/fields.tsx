@@ -108,10 +108,24 @@ export function ValueField({ field, source, long }: ValueFieldProps) {
             return <DateField source={source} locales={locales} />;
         case 'datetime':
             return <DateField source={source} locales={locales} showTime />;
+        case 'json':
+            return <JsonField source={source} />;
         default:
             if (source === 'downloadUrl') return <DownloadLink />;
             return <TextField source={source} sx={long || LONG_TEXT.has(source) ? { whiteSpace: 'pre-wrap' } : undefined} />;
     }
+}
+
+/** Structured data (an audit entry's changes, a step's payload) as indented JSON, Chinese kept. */
+function JsonField({ source }: { source: string }) {
+    const record = useRecordContext();
+    const value = record?.[source];
+    if (value === null || value === undefined) return <Typography variant="body2">—</Typography>;
+    return (
+        <Box component="pre" sx={{ m: 0, fontSize: '0.8125rem', whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+            {JSON.stringify(value, null, 2)}
+        </Box>
+    );
 }
 
 function DownloadLink() {
