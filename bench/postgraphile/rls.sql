@@ -4,7 +4,9 @@
 -- Zhili's rule (permissions/policy.py), expressed as PostgreSQL row-level security:
 --   a row is visible for action A when its area code lies in the range of a role grant carrying A
 --   (area_id BETWEEN low AND high, on the row's own indexed column), OR one of the user's unit
---   groups holds a django-guardian direct-FK object grant of A on the row.
+--   groups holds a django-guardian direct-FK object grant of A on the row. The grant term is
+--   written `id = ANY (ARRAY (subquery))`, as Zhili writes it on PostgreSQL: an InitPlan run once,
+--   so the OR is a BitmapOr of the area index and the primary key, not a filter over every row.
 -- Each request carries the user's scope in a JWT (HS256, audience "postgraphile") which
 -- PostGraphile's PgLazyJWTPreset copies into transaction-local settings:
 --   role                        zhili_bench_user (RLS applies to it; the owner bypasses RLS)
@@ -60,33 +62,33 @@ DROP POLICY IF EXISTS bench_view ON disputes_dispute;
 CREATE POLICY bench_view ON disputes_dispute FOR SELECT TO zhili_bench_user USING (
   area_id BETWEEN zhili_bench.claim_bigint('dispute_view_low', 1)
               AND zhili_bench.claim_bigint('dispute_view_high', 0)
-  OR id IN (SELECT g.content_object_id FROM disputes_disputeunitgrant g
-            WHERE g.group_id = ANY (zhili_bench.group_ids())
-              AND g.permission_id = zhili_bench.perm_id('disputes', 'view_dispute')));
+  OR id = ANY (ARRAY (SELECT g.content_object_id FROM disputes_disputeunitgrant g
+                      WHERE g.group_id = ANY (zhili_bench.group_ids())
+                        AND g.permission_id = zhili_bench.perm_id('disputes', 'view_dispute'))));
 
 DROP POLICY IF EXISTS bench_change ON disputes_dispute;
 CREATE POLICY bench_change ON disputes_dispute FOR UPDATE TO zhili_bench_user USING (
   area_id BETWEEN zhili_bench.claim_bigint('dispute_change_low', 1)
               AND zhili_bench.claim_bigint('dispute_change_high', 0)
-  OR id IN (SELECT g.content_object_id FROM disputes_disputeunitgrant g
-            WHERE g.group_id = ANY (zhili_bench.group_ids())
-              AND g.permission_id = zhili_bench.perm_id('disputes', 'change_dispute')));
+  OR id = ANY (ARRAY (SELECT g.content_object_id FROM disputes_disputeunitgrant g
+                      WHERE g.group_id = ANY (zhili_bench.group_ids())
+                        AND g.permission_id = zhili_bench.perm_id('disputes', 'change_dispute'))));
 
 DROP POLICY IF EXISTS bench_view ON reports_report;
 CREATE POLICY bench_view ON reports_report FOR SELECT TO zhili_bench_user USING (
   area_id BETWEEN zhili_bench.claim_bigint('report_view_low', 1)
               AND zhili_bench.claim_bigint('report_view_high', 0)
-  OR id IN (SELECT g.content_object_id FROM reports_reportunitgrant g
-            WHERE g.group_id = ANY (zhili_bench.group_ids())
-              AND g.permission_id = zhili_bench.perm_id('reports', 'view_report')));
+  OR id = ANY (ARRAY (SELECT g.content_object_id FROM reports_reportunitgrant g
+                      WHERE g.group_id = ANY (zhili_bench.group_ids())
+                        AND g.permission_id = zhili_bench.perm_id('reports', 'view_report'))));
 
 DROP POLICY IF EXISTS bench_change ON reports_report;
 CREATE POLICY bench_change ON reports_report FOR UPDATE TO zhili_bench_user USING (
   area_id BETWEEN zhili_bench.claim_bigint('report_change_low', 1)
               AND zhili_bench.claim_bigint('report_change_high', 0)
-  OR id IN (SELECT g.content_object_id FROM reports_reportunitgrant g
-            WHERE g.group_id = ANY (zhili_bench.group_ids())
-              AND g.permission_id = zhili_bench.perm_id('reports', 'change_report')));
+  OR id = ANY (ARRAY (SELECT g.content_object_id FROM reports_reportunitgrant g
+                      WHERE g.group_id = ANY (zhili_bench.group_ids())
+                        AND g.permission_id = zhili_bench.perm_id('reports', 'change_report'))));
 
 -- Children follow the parent: the EXISTS runs the parent's own policy.
 DROP POLICY IF EXISTS bench_view ON disputes_disputeparty;
