@@ -4,7 +4,7 @@ from dataclasses import dataclass, replace
 
 from backend.accounts.models import User
 from backend.areas.models import Area, Level, subtree_range
-from backend.org.models import Membership
+from backend.org.grant_rows import PRELOADED, grant_rows
 from permissions.roles import OWN_ONLY_ROLES
 
 
@@ -51,19 +51,13 @@ def _narrowed(grants: tuple[Grant, ...], scope: Area) -> tuple[Grant, ...]:
 
 def forget_grants(user: User) -> None:
     user.__dict__.pop("_zhili_grants", None)
+    user.__dict__.pop(PRELOADED, None)  # rows brought with the token are as stale as the grants
 
 
 def _load(user: User) -> tuple[Grant, ...]:
-    rows = Membership.objects.filter(user=user).values_list(
-        "pk",
-        "role__name",
-        "scope_id",
-        "scope__name",
-        "scope__level",
-        "unit_id",
-        "role__permissions__content_type__app_label",
-        "role__permissions__codename",
-    )
+    rows = getattr(user, PRELOADED, None)  # brought with an API token: no statement of its own
+    if rows is None:
+        rows = grant_rows(user.pk)
     collected: dict[int, tuple[tuple[str, int, str, int, int | None], set[str]]] = {}
     for pk, role, scope, scope_name, level, unit_id, app_label, codename in rows:
         _, perms = collected.setdefault(pk, ((role, scope, scope_name, level, unit_id), set()))

@@ -6,11 +6,14 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from backend.accounts.models import ApiToken, User
 from backend.areas.models import Area, Level, subtree_range
+from backend.common.jsonrows import rows_of
+from backend.org.grant_rows import PRELOADED, grant_rows_subquery
 
 MAX_DAYS = 365
 TOUCH_EVERY = timedelta(minutes=1)  # last_used_at is written at most once a minute per token
@@ -50,10 +53,12 @@ def token_authenticate(raw: str) -> ApiToken | None:
     token = (
         ApiToken.objects.select_related("user", "scope")
         .filter(digest=digest_of(raw), revoked_at__isnull=True, expires_at__gt=now)
+        .annotate(_grant_rows=grant_rows_subquery(OuterRef("user_id")))
         .first()
     )
     if token is None or not token.user.is_active:
         return None
+    setattr(token.user, PRELOADED, rows_of(token._grant_rows))  # type: ignore[attr-defined]
     if token.last_used_at is None or now - token.last_used_at > TOUCH_EVERY:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token

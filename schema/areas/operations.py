@@ -5,13 +5,13 @@ import strawberry_django
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from strawberry.types import Info
-from strawberry_django.pagination import OffsetPaginated
 
 from backend.areas.models import Area
 from permissions.registry import policy_for
 from schema.areas.filters import AreaFilter, AreaOrder
 from schema.areas.types import AreaType
 from schema.base.context import parse_id, user_of
+from schema.base.pages import OffsetPaginated
 
 
 @strawberry.type

@@ -5,7 +5,6 @@ import strawberry
 import strawberry_django
 from django.core.exceptions import ValidationError
 from strawberry.types import Info
-from strawberry_django.pagination import OffsetPaginated
 
 from backend.areas.models import Area
 from backend.assistance.models import HouseholdMember, SubsidyCase
@@ -17,7 +16,6 @@ from backend.assistance.services import (
     household_member_remove,
 )
 from permissions.codenames import Action
-from permissions.policy import NotFound
 from schema.assistance.decisions import SubsidyDecisionMutation
 from schema.assistance.filters import SubsidyCaseFilter, SubsidyCaseOrder
 from schema.assistance.inputs import (
@@ -28,7 +26,8 @@ from schema.assistance.inputs import (
 from schema.assistance.types import SubsidyCaseType
 from schema.base.context import parse_id
 from schema.base.inputs import IdInput
-from schema.base.loading import load, require
+from schema.base.loading import load, load_or_none, require
+from schema.base.pages import OffsetPaginated
 
 
 @strawberry.type
@@ -41,10 +40,7 @@ class AssistanceQuery:
 
     @strawberry_django.field(description="一件社会救助案件；不存在或无权查看时为 null")
     def subsidy_case(self, info: Info, id: strawberry.ID) -> SubsidyCaseType | None:
-        try:
-            return load(info, SubsidyCase, id)  # type: ignore[return-value]
-        except (NotFound, ValidationError):
-            return None
+        return load_or_none(info, SubsidyCase, id)  # type: ignore[return-value]
 
 
 @strawberry.type

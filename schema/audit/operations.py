@@ -10,12 +10,12 @@ from django.db.models import Q, QuerySet
 from strawberry import auto
 from strawberry.scalars import JSON
 from strawberry.types import Info
-from strawberry_django.pagination import OffsetPaginated
 
 from backend.audit.models import AuditEntry
 from schema.areas.types import AreaType
 from schema.base.filters import within_q
 from schema.base.loading import load_or_none
+from schema.base.pages import OffsetPaginated
 from schema.base.scoped import PolicyScoped
 from schema.org.types import UnitType
 

@@ -2,17 +2,15 @@
 
 import strawberry
 import strawberry_django
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from strawberry.types import Info
-from strawberry_django.pagination import OffsetPaginated
 
 from backend.codes.models import Code, CodeTable
 from backend.disputes.models import Cause
-from permissions.policy import NotFound
 from permissions.registry import policy_for
 from schema.base.context import user_of
-from schema.base.loading import load
+from schema.base.loading import load_or_none
+from schema.base.pages import OffsetPaginated
 from schema.codes.filters import (
     CauseFilter,
     CauseOrder,
@@ -43,10 +41,7 @@ class CodesQuery:
 
     @strawberry_django.field(description="一个代码；不存在时为 null")
     def code(self, info: Info, id: strawberry.ID) -> CodeType | None:
-        try:
-            return load(info, Code, id)  # type: ignore[return-value]
-        except (NotFound, ValidationError):
-            return None
+        return load_or_none(info, Code, id)  # type: ignore[return-value]
 
     @strawberry_django.offset_paginated(
         OffsetPaginated[CauseType],

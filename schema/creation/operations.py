@@ -4,17 +4,16 @@ import strawberry
 import strawberry_django
 from django.core.exceptions import ValidationError
 from strawberry.types import Info
-from strawberry_django.pagination import OffsetPaginated
 
 from backend.areas.models import Area
 from backend.creation.models import CreationTask, Guideline
 from backend.creation.services import task_assign, task_create, task_delete, task_update
 from backend.org.models import Unit
 from permissions.codenames import Action
-from permissions.policy import NotFound
 from schema.base.context import parse_id, user_of
 from schema.base.inputs import IdInput
-from schema.base.loading import load, load_many, require
+from schema.base.loading import load, load_many, load_or_none, require
+from schema.base.pages import OffsetPaginated
 from schema.creation.filters import (
     CreationTaskFilter,
     CreationTaskOrder,
@@ -43,10 +42,7 @@ class CreationQuery:
 
     @strawberry_django.field(description="一项创建任务；不存在或无权查看时为 null")
     def creation_task(self, info: Info, id: strawberry.ID) -> CreationTaskType | None:
-        try:
-            return load(info, CreationTask, id)  # type: ignore[return-value]
-        except (NotFound, ValidationError):
-            return None
+        return load_or_none(info, CreationTask, id)  # type: ignore[return-value]
 
 
 @strawberry.type

@@ -6,7 +6,6 @@ import strawberry
 import strawberry_django
 from django.core.exceptions import ValidationError
 from strawberry.types import Info
-from strawberry_django.pagination import OffsetPaginated
 
 from backend.areas.models import Area
 from backend.codes.models import Table
@@ -14,10 +13,10 @@ from backend.disputes.models import Dispute
 from backend.disputes.services import dispute_delete, dispute_register, dispute_update
 from backend.org.models import Unit
 from permissions.codenames import Action
-from permissions.policy import NotFound
 from schema.base.context import parse_id, user_of
 from schema.base.inputs import IdInput
-from schema.base.loading import load, require
+from schema.base.loading import load, load_or_none, require
+from schema.base.pages import OffsetPaginated
 from schema.codes.lookup import code_by
 from schema.disputes.filters import DisputeFilter, DisputeOrder
 from schema.disputes.inputs import DisputeCreateInput, DisputeUpdateInput
@@ -33,10 +32,7 @@ class DisputeQuery:
 
     @strawberry_django.field(description="一条矛盾纠纷；不存在或无权查看时为 null")
     def dispute(self, info: Info, id: strawberry.ID) -> DisputeType | None:
-        try:
-            return load(info, Dispute, id)  # type: ignore[return-value]
-        except (NotFound, ValidationError):
-            return None
+        return load_or_none(info, Dispute, id)  # type: ignore[return-value]
 
 
 @strawberry.type

@@ -7,7 +7,6 @@ import strawberry
 import strawberry_django
 from django.core.exceptions import ValidationError
 from strawberry.types import Info
-from strawberry_django.pagination import OffsetPaginated
 
 from backend.areas.models import Area
 from backend.codes.models import Code, Table
@@ -22,7 +21,8 @@ from permissions.codenames import Action
 from permissions.policy import NotFound
 from schema.base.context import parse_id
 from schema.base.inputs import IdInput
-from schema.base.loading import load, require
+from schema.base.loading import load, load_or_none, require
+from schema.base.pages import OffsetPaginated
 from schema.enterprise.acting import as_seen
 from schema.enterprise.filters import (
     EnterpriseFilter,
@@ -56,10 +56,7 @@ class EnterpriseQuery:
 
     @strawberry_django.field(description="一家企业；不存在或无权查看时为 null")
     def enterprise(self, info: Info, id: strawberry.ID) -> EnterpriseType | None:
-        try:
-            return load(info, Enterprise, id)  # type: ignore[return-value]
-        except (NotFound, ValidationError):
-            return None
+        return load_or_none(info, Enterprise, id)  # type: ignore[return-value]
 
     @strawberry_django.field(description="一件企业诉求；不存在或无权查看时为 null")
     def enterprise_problem(self, info: Info, id: strawberry.ID) -> EnterpriseProblemType | None:

@@ -5,13 +5,13 @@ import strawberry_django
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from strawberry.types import Info
-from strawberry_django.pagination import OffsetPaginated
 
 from backend.accounts.models import User
 from backend.notifications.models import Notification
 from backend.notifications.selectors import notifications_for, unread_count
 from backend.notifications.services import notifications_mark_all_read, notifications_mark_read
 from schema.base.context import parse_id, user_of
+from schema.base.pages import OffsetPaginated
 from schema.notifications.filters import NotificationFilter
 from schema.notifications.types import NotificationType
 

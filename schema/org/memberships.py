@@ -4,7 +4,6 @@ import strawberry
 import strawberry_django
 from django.core.exceptions import PermissionDenied, ValidationError
 from strawberry.types import Info
-from strawberry_django.pagination import OffsetPaginated
 
 from backend.accounts.models import User
 from backend.accounts.roles import Role
@@ -18,6 +17,7 @@ from schema.areas.lookup import area_by_code
 from schema.base.context import parse_id, user_of
 from schema.base.inputs import IdInput
 from schema.base.loading import load, require
+from schema.base.pages import OffsetPaginated
 from schema.org.filters import MembershipFilter, MembershipOrder
 from schema.org.inputs import GrantMembershipInput
 from schema.org.types import MembershipType

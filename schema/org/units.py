@@ -7,7 +7,6 @@ import strawberry_django
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from strawberry.types import Info
-from strawberry_django.pagination import OffsetPaginated
 
 from backend.org.models import Unit
 from backend.org.services import unit_create, unit_deactivate, unit_update
@@ -18,6 +17,7 @@ from schema.areas.lookup import area_by_code
 from schema.base.context import user_of
 from schema.base.inputs import IdInput
 from schema.base.loading import load, require
+from schema.base.pages import OffsetPaginated
 from schema.org.filters import UnitFilter, UnitOrder
 from schema.org.inputs import UnitCreateInput, UnitUpdateInput
 from schema.org.types import UnitType

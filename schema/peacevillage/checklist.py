@@ -6,7 +6,6 @@ import strawberry_django
 from django.db.models import QuerySet
 from strawberry import auto
 from strawberry.types import Info
-from strawberry_django.pagination import OffsetPaginated
 
 from backend.peacevillage.models import ChecklistItem
 from backend.peacevillage.services import (
@@ -19,6 +18,7 @@ from permissions.registry import policy_for
 from schema.base.context import user_of
 from schema.base.inputs import IdInput, changes
 from schema.base.loading import deleted, load, load_or_none, require
+from schema.base.pages import OffsetPaginated
 from schema.peacevillage.types import ChecklistItemType
 
 

@@ -5,7 +5,6 @@ assessment is answered from them."""
 import strawberry
 import strawberry_django
 from strawberry.types import Info
-from strawberry_django.pagination import OffsetPaginated
 
 from backend.peacevillage.models import Incident
 from backend.peacevillage.services import incident_delete, incident_record, incident_update
@@ -14,6 +13,7 @@ from schema.areas.lookup import area_by_code
 from schema.base.context import user_of
 from schema.base.inputs import IdInput, changes
 from schema.base.loading import deleted, load, load_or_none, require
+from schema.base.pages import OffsetPaginated
 from schema.peacevillage.incident_types import (
     IncidentCreateInput,
     IncidentFilter,

@@ -3,9 +3,8 @@ return) and rankings by county and township — every row through its policy."""
 
 import strawberry
 import strawberry_django
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from strawberry.types import Info
-from strawberry_django.pagination import OffsetPaginated
 
 from backend.peacevillage.models import Assessment, AssessmentItem, ChecklistItem, VillageSponsor
 from backend.peacevillage.selectors import ranking
@@ -20,12 +19,12 @@ from backend.peacevillage.services import (
 )
 from permissions.codenames import Action
 from permissions.peacevillage import may_review
-from permissions.policy import NotFound
 from permissions.registry import policy_for
 from schema.areas.lookup import area_by_code
 from schema.base.context import user_of
 from schema.base.inputs import IdInput
 from schema.base.loading import load, load_or_none, load_target_unit, require
+from schema.base.pages import OffsetPaginated
 from schema.peacevillage.filters import (
     PeaceVillageAssessmentFilter,
     PeaceVillageAssessmentOrder,
@@ -70,10 +69,7 @@ class PeaceVillageQuery:
 
     @strawberry_django.field(description="一次平安村庄考评；不存在或无权查看时为 null")
     def peace_village_assessment(self, info: Info, id: strawberry.ID) -> AssessmentType | None:
-        try:
-            return load(info, Assessment, id)  # type: ignore[return-value]
-        except (NotFound, ValidationError):
-            return None
+        return load_or_none(info, Assessment, id)  # type: ignore[return-value]
 
     @strawberry_django.field(description="一条包联关系；不存在或无权查看时为 null")
     def village_sponsor(self, info: Info, id: strawberry.ID) -> VillageSponsorType | None:

@@ -2,16 +2,14 @@
 
 import strawberry
 import strawberry_django
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from strawberry.types import Info
-from strawberry_django.pagination import OffsetPaginated
 
 from backend.reports.models import DispatchRule, Report, ReportCategory
-from permissions.policy import NotFound
 from permissions.registry import policy_for
 from schema.base.context import user_of
-from schema.base.loading import load
+from schema.base.loading import load_or_none
+from schema.base.pages import OffsetPaginated
 from schema.reports.catalogue import ReportCatalogueMutation
 from schema.reports.filters import (
     DispatchRuleFilter,
@@ -63,7 +61,4 @@ class ReportsMutation(ReportRecordMutation, ReportWorkflowMutation, ReportCatalo
 
 
 def _visible(info: Info, model: type, value: strawberry.ID) -> object | None:
-    try:
-        return load(info, model, value)
-    except (NotFound, ValidationError):
-        return None
+    return load_or_none(info, model, value)

@@ -6,7 +6,6 @@ import strawberry
 import strawberry_django
 from django.core.exceptions import ValidationError
 from strawberry.types import Info
-from strawberry_django.pagination import OffsetPaginated
 
 from backend.codes.models import Code, Table
 from backend.org.models import Unit
@@ -17,6 +16,7 @@ from permissions.policy import NotFound
 from schema.areas.lookup import area_by_code
 from schema.base.inputs import IdInput
 from schema.base.loading import load, require
+from schema.base.pages import OffsetPaginated
 from schema.teams.filters import TeamMemberFilter, TeamMemberOrder
 from schema.teams.inputs import TeamMemberCreateInput, TeamMemberUpdateInput
 from schema.teams.township import TownshipTeamType, township_teams

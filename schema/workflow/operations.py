@@ -6,7 +6,6 @@ import strawberry_django
 from django.core.exceptions import ValidationError
 from django.db import models
 from strawberry.types import Info
-from strawberry_django.pagination import OffsetPaginated
 
 from backend.workflow.engine import available
 from backend.workflow.models import Supervision, TransitionRecord
@@ -16,6 +15,7 @@ from permissions.codenames import Action
 from permissions.policy import NotFound
 from schema.base.context import user_of
 from schema.base.loading import load
+from schema.base.pages import OffsetPaginated
 from schema.workflow.filters import SupervisionFilter, SupervisionOrder
 from schema.workflow.types import (
     SupervisionType,

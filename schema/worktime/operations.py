@@ -5,7 +5,6 @@ import strawberry
 import strawberry_django
 from django.db.models import QuerySet
 from strawberry.types import Info
-from strawberry_django.pagination import OffsetPaginated
 
 from backend.worktime.editing import (
     calendar_day_create,
@@ -20,6 +19,7 @@ from permissions.registry import policy_for
 from schema.base.context import user_of
 from schema.base.inputs import IdInput, changes
 from schema.base.loading import deleted, load, load_or_none, require
+from schema.base.pages import OffsetPaginated
 from schema.worktime.filters import (
     CalendarDayFilter,
     CalendarDayOrder,
