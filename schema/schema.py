@@ -2,7 +2,6 @@
 
 import strawberry
 from strawberry.tools import merge_types
-from strawberry_django.optimizer import DjangoOptimizerExtension
 
 from schema.areas.operations import AreasMutation, AreasQuery
 from schema.assistance.operations import AssistanceMutation, AssistanceQuery
@@ -16,6 +15,7 @@ from schema.base.extensions import (
     ReadableInputErrors,
     limits,
 )
+from schema.base.fields import Optimizer
 from schema.codes.operations import CodesMutation, CodesQuery
 from schema.creation.operations import CreationMutation, CreationQuery
 from schema.disputes.operations import DisputeMutation, DisputeQuery
@@ -91,7 +91,7 @@ schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
     extensions=[
-        DjangoOptimizerExtension,
+        Optimizer,
         AuditUnmaskedReads,
         IntrospectionForSignedInUsers,
         MaskUnexpectedErrors,

@@ -3,9 +3,10 @@ import strawberry_django
 from strawberry import auto
 
 from backend.areas.models import Area
+from schema.base.fields import model_type
 
 
-@strawberry_django.type(Area, name="Area", description="行政区划（12 位统计用区划代码）")
+@model_type(Area, name="Area", description="行政区划（12 位统计用区划代码）")
 class AreaType:
     name: auto
     level: auto

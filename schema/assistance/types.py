@@ -5,13 +5,14 @@ from strawberry import auto
 
 from backend.assistance.models import HouseholdMember, SubsidyCase, SubsidyReview
 from schema.areas.types import AreaType
+from schema.base.fields import model_type
 from schema.base.masking import sensitive
 from schema.base.scoped import PolicyScoped
 from schema.evidence.types import EvidenceType
 from schema.org.types import UnitType
 
 
-@strawberry_django.type(
+@model_type(
     HouseholdMember, name="HouseholdMember", description="家庭成员（姓名、身份证号码按权限脱敏）"
 )
 class HouseholdMemberType(PolicyScoped):
@@ -21,7 +22,7 @@ class HouseholdMemberType(PolicyScoped):
     id_number: str = sensitive("id_number", "身份证号码")
 
 
-@strawberry_django.type(
+@model_type(
     SubsidyReview,
     name="SubsidyReview",
     description="救助审核记录（乡镇审核、县级审批、复核、暂停、终止）",
@@ -41,7 +42,7 @@ class SubsidyReviewType(PolicyScoped):
         return root.reviewer.full_name
 
 
-@strawberry_django.type(
+@model_type(
     SubsidyCase,
     name="SubsidyCase",
     description="社会救助案件（申请人信息属敏感个人信息，按权限脱敏，明文查看留痕）",

@@ -13,6 +13,7 @@ from strawberry.types import Info
 
 from backend.audit.models import AuditEntry
 from schema.areas.types import AreaType
+from schema.base.fields import model_type
 from schema.base.filters import within_q
 from schema.base.loading import load_or_none
 from schema.base.pages import OffsetPaginated
@@ -20,7 +21,7 @@ from schema.base.scoped import PolicyScoped
 from schema.org.types import UnitType
 
 
-@strawberry_django.type(AuditEntry, name="AuditEntry", description="审计日志的一条记录（只读）")
+@model_type(AuditEntry, name="AuditEntry", description="审计日志的一条记录（只读）")
 class AuditEntryType(PolicyScoped):
     id: auto
     created_at: datetime

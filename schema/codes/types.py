@@ -3,9 +3,10 @@ from strawberry import auto
 
 from backend.codes.models import Code, CodeTable
 from backend.disputes.models import Cause
+from schema.base.fields import model_type
 
 
-@strawberry_django.type(CodeTable, name="CodeTable", description="GB/T 31000 代码表")
+@model_type(CodeTable, name="CodeTable", description="GB/T 31000 代码表")
 class CodeTableType:
     id: auto
     key: auto
@@ -13,7 +14,7 @@ class CodeTableType:
     codes: list["CodeType"] = strawberry_django.field(description="本表的全部代码")
 
 
-@strawberry_django.type(Code, name="Code", description="GB/T 31000 代码")
+@model_type(Code, name="Code", description="GB/T 31000 代码")
 class CodeType:
     id: auto
     code: auto
@@ -23,7 +24,7 @@ class CodeType:
     children: list["CodeType"] = strawberry_django.field(description="下级代码")
 
 
-@strawberry_django.type(Cause, name="Cause", description="纠纷成因（供统计分析归类）")
+@model_type(Cause, name="Cause", description="纠纷成因（供统计分析归类）")
 class CauseType:
     id: auto
     code: auto

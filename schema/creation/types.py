@@ -10,12 +10,13 @@ from strawberry.types import Info
 from backend.creation.models import CreationTask, Guideline, TaskProgressReport, TaskReview
 from backend.creation.selectors import overdue_q, tasks_with_overdue
 from schema.areas.types import AreaType
+from schema.base.fields import model_type
 from schema.base.scoped import PolicyScoped
 from schema.evidence.types import EvidenceType
 from schema.org.types import UnitType
 
 
-@strawberry_django.type(Guideline, name="Guideline", description="工作指引（任务的来源文件）")
+@model_type(Guideline, name="Guideline", description="工作指引（任务的来源文件）")
 class GuidelineType(PolicyScoped):
     id: auto
     code: auto
@@ -25,7 +26,7 @@ class GuidelineType(PolicyScoped):
     issued_on: date
 
 
-@strawberry_django.type(
+@model_type(
     TaskProgressReport, name="TaskProgressReport", description="任务进度报告（佐证材料附在报告上）"
 )
 class TaskProgressReportType(PolicyScoped):
@@ -43,7 +44,7 @@ class TaskProgressReportType(PolicyScoped):
         return root.reported_by.full_name
 
 
-@strawberry_django.type(TaskReview, name="TaskReview", description="验收记录（通过或退回整改）")
+@model_type(TaskReview, name="TaskReview", description="验收记录（通过或退回整改）")
 class TaskReviewType(PolicyScoped):
     id: auto
     decision: auto
@@ -63,9 +64,7 @@ def overdue_flag(info: Info) -> Any:
     return Case(when, default=Value(False), output_field=BooleanField())
 
 
-@strawberry_django.type(
-    CreationTask, name="CreationTask", description="创建任务（试点工作指引分解的任务）"
-)
+@model_type(CreationTask, name="CreationTask", description="创建任务（试点工作指引分解的任务）")
 class CreationTaskType(PolicyScoped):
     id: auto
     code: auto

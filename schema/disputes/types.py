@@ -1,6 +1,5 @@
 from datetime import date, datetime
 
-import strawberry_django
 from strawberry import auto
 
 from backend.disputes.models import (
@@ -12,6 +11,7 @@ from backend.disputes.models import (
     MediationRecord,
 )
 from schema.areas.types import AreaType
+from schema.base.fields import model_type
 from schema.base.masking import sensitive
 from schema.base.scoped import PolicyScoped
 from schema.codes.types import CodeType
@@ -20,7 +20,7 @@ from schema.org.types import UnitType
 from schema.teams.types import TeamMemberType
 
 
-@strawberry_django.type(
+@model_type(
     DisputeParty, name="DisputeParty", description="当事人（证件号码、电话、住址按权限脱敏）"
 )
 class DisputePartyType(PolicyScoped):
@@ -37,7 +37,7 @@ class DisputePartyType(PolicyScoped):
     address: str = sensitive("address", "住址")
 
 
-@strawberry_django.type(MediationRecord, name="MediationRecord", description="调解记录")
+@model_type(MediationRecord, name="MediationRecord", description="调解记录")
 class MediationRecordType(PolicyScoped):
     id: auto
     held_at: datetime
@@ -47,7 +47,7 @@ class MediationRecordType(PolicyScoped):
     mediators: list[TeamMemberType]
 
 
-@strawberry_django.type(JudicialConfirmation, name="JudicialConfirmation", description="司法确认")
+@model_type(JudicialConfirmation, name="JudicialConfirmation", description="司法确认")
 class JudicialConfirmationType(PolicyScoped):
     id: auto
     court: UnitType
@@ -59,7 +59,7 @@ class JudicialConfirmationType(PolicyScoped):
     ruled_on: date | None
 
 
-@strawberry_django.type(
+@model_type(
     MediationAgreement, name="MediationAgreement", description="调解协议（人民调解法第二十九条）"
 )
 class MediationAgreementType(PolicyScoped):
@@ -78,7 +78,7 @@ class MediationAgreementType(PolicyScoped):
     confirmation: JudicialConfirmationType | None
 
 
-@strawberry_django.type(DisputeReview, name="DisputeReview", description="回访记录（协议履行情况）")
+@model_type(DisputeReview, name="DisputeReview", description="回访记录（协议履行情况）")
 class DisputeReviewType(PolicyScoped):
     id: auto
     visited_on: date
@@ -86,9 +86,7 @@ class DisputeReviewType(PolicyScoped):
     opinion: auto
 
 
-@strawberry_django.type(
-    Dispute, name="Dispute", description="矛盾纠纷（GB/T 31000 矛盾纠纷记录项）"
-)
+@model_type(Dispute, name="Dispute", description="矛盾纠纷（GB/T 31000 矛盾纠纷记录项）")
 class DisputeType(PolicyScoped):
     id: auto
     number: auto

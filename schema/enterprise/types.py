@@ -7,6 +7,7 @@ from strawberry import auto
 
 from backend.enterprise.models import Enterprise, EnterpriseProblem, ProblemAssignment
 from schema.areas.types import AreaType
+from schema.base.fields import model_type
 from schema.base.masking import sensitive
 from schema.base.scoped import PolicyScoped
 from schema.codes.types import CodeType
@@ -14,7 +15,7 @@ from schema.evidence.types import EvidenceType
 from schema.org.types import UnitType
 
 
-@strawberry_django.type(ProblemAssignment, name="ProblemAssignment", description="交办记录")
+@model_type(ProblemAssignment, name="ProblemAssignment", description="交办记录")
 class ProblemAssignmentType(PolicyScoped):
     id: auto
     unit: UnitType
@@ -22,9 +23,7 @@ class ProblemAssignmentType(PolicyScoped):
     answered_at: datetime | None
 
 
-@strawberry_django.type(
-    EnterpriseProblem, name="EnterpriseProblem", description="企业诉求（企业家直通车）"
-)
+@model_type(EnterpriseProblem, name="EnterpriseProblem", description="企业诉求（企业家直通车）")
 class EnterpriseProblemType(PolicyScoped):
     id: auto
     number: auto
@@ -72,7 +71,7 @@ class EnterpriseProblemType(PolicyScoped):
         return root.leader.full_name if root.leader else None
 
 
-@strawberry_django.type(Enterprise, name="Enterprise", description="企业（联系电话按权限脱敏）")
+@model_type(Enterprise, name="Enterprise", description="企业（联系电话按权限脱敏）")
 class EnterpriseType(PolicyScoped):
     id: auto
     name: auto

@@ -5,12 +5,11 @@ from django.urls import reverse
 from strawberry import auto
 
 from backend.evidence.models import Evidence
+from schema.base.fields import model_type
 from schema.base.scoped import PolicyScoped
 
 
-@strawberry_django.type(
-    Evidence, name="Evidence", description="佐证材料（文件只经权限校验的下载地址提供）"
-)
+@model_type(Evidence, name="Evidence", description="佐证材料（文件只经权限校验的下载地址提供）")
 class EvidenceType(PolicyScoped):
     id: auto
     original_name: auto

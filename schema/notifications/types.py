@@ -4,11 +4,10 @@ import strawberry_django
 from strawberry import auto
 
 from backend.notifications.models import Notification
+from schema.base.fields import model_type
 
 
-@strawberry_django.type(
-    Notification, name="Notification", description="站内通知（发给本人或所在单位）"
-)
+@model_type(Notification, name="Notification", description="站内通知（发给本人或所在单位）")
 class NotificationType:
     id: auto
     kind: auto = strawberry_django.field(

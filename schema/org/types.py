@@ -6,12 +6,11 @@ from strawberry import auto
 from backend.accounts.roles import Role
 from backend.org.models import Membership, Unit
 from schema.areas.types import AreaType
+from schema.base.fields import model_type
 from schema.base.scoped import PolicyScoped
 
 
-@strawberry_django.type(
-    Unit, name="Unit", description="单位（成员单位、综治中心、派出所、司法所……）"
-)
+@model_type(Unit, name="Unit", description="单位（成员单位、综治中心、派出所、司法所……）")
 class UnitType:
     id: auto
     code: auto
@@ -22,7 +21,7 @@ class UnitType:
     area: AreaType
 
 
-@strawberry_django.type(
+@model_type(
     Membership,
     name="Membership",
     description="角色授权：用户在某区划范围内（代表某单位）担任某角色",

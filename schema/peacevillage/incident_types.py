@@ -10,13 +10,14 @@ from strawberry import auto
 from backend.codes.models import Table
 from backend.peacevillage.models import Incident
 from schema.areas.types import AreaType
+from schema.base.fields import model_type
 from schema.base.filters import search_q, within_q
 from schema.base.scoped import PolicyScoped
 from schema.codes.lookup import code_by
 from schema.codes.types import CodeType
 
 
-@strawberry_django.type(Incident, name="Incident", description="案（事）件登记")
+@model_type(Incident, name="Incident", description="案（事）件登记")
 class IncidentType(PolicyScoped):
     id: auto
     area: AreaType = strawberry_django.field(description="发生地（村、社区）")

@@ -11,14 +11,13 @@ from backend.peacevillage.selectors import RankingRow
 from permissions.peacevillage import assessment_actions
 from schema.areas.types import AreaType
 from schema.base.context import user_of
+from schema.base.fields import model_type
 from schema.base.scoped import PolicyScoped
 from schema.evidence.types import EvidenceType
 from schema.org.types import UnitType
 
 
-@strawberry_django.type(
-    ChecklistItem, name="ChecklistItem", description="考评标准项（五有 / 六无）"
-)
+@model_type(ChecklistItem, name="ChecklistItem", description="考评标准项（五有 / 六无）")
 class ChecklistItemType:
     id: auto
     code: auto
@@ -29,7 +28,7 @@ class ChecklistItemType:
     active: auto
 
 
-@strawberry_django.type(AssessmentItem, name="AssessmentItem", description="一项考评结果")
+@model_type(AssessmentItem, name="AssessmentItem", description="一项考评结果")
 class AssessmentItemType(PolicyScoped):
     id: auto
     item: ChecklistItemType
@@ -38,7 +37,7 @@ class AssessmentItemType(PolicyScoped):
     note: auto
 
 
-@strawberry_django.type(Assessment, name="PeaceVillageAssessment", description="平安村庄考评")
+@model_type(Assessment, name="PeaceVillageAssessment", description="平安村庄考评")
 class AssessmentType(PolicyScoped):
     id: auto
     area: AreaType = strawberry_django.field(description="村（社区）")
@@ -74,9 +73,7 @@ class AssessmentType(PolicyScoped):
         return root.approved_by.full_name if root.approved_by else ""
 
 
-@strawberry_django.type(
-    VillageSponsor, name="VillageSponsor", description="包联关系：成员单位包联村（社区）"
-)
+@model_type(VillageSponsor, name="VillageSponsor", description="包联关系：成员单位包联村（社区）")
 class VillageSponsorType(PolicyScoped):
     id: auto
     area: AreaType = strawberry_django.field(description="村（社区）")

@@ -12,15 +12,14 @@ from backend.reports.models import (
     ReportEvaluation,
 )
 from schema.areas.types import AreaType
+from schema.base.fields import model_type
 from schema.base.masking import sensitive
 from schema.base.scoped import PolicyScoped
 from schema.evidence.types import EvidenceType
 from schema.org.types import UnitType
 
 
-@strawberry_django.type(
-    ReportCategory, name="ReportCategory", description="事项类别（最多两级，含办理时限）"
-)
+@model_type(ReportCategory, name="ReportCategory", description="事项类别（最多两级，含办理时限）")
 class ReportCategoryType:
     """Reference data like Area and Code: nested, it is joined (one statement whatever the page);
     the top-level list asks the policy itself (schema.reports.operations)."""
@@ -34,9 +33,7 @@ class ReportCategoryType:
     active: auto
 
 
-@strawberry_django.type(
-    DispatchRule, name="DispatchRule", description="派单规则：某区划内某类事项派给某单位"
-)
+@model_type(DispatchRule, name="DispatchRule", description="派单规则：某区划内某类事项派给某单位")
 class DispatchRuleType(PolicyScoped):
     id: auto
     category: ReportCategoryType
@@ -46,9 +43,7 @@ class DispatchRuleType(PolicyScoped):
     updated_at: datetime
 
 
-@strawberry_django.type(
-    DispatchStep, name="DispatchStep", description="流转环节（受理、派单、签收、反馈……）"
-)
+@model_type(DispatchStep, name="DispatchStep", description="流转环节（受理、派单、签收、反馈……）")
 class DispatchStepType(PolicyScoped):
     id: auto
     action: auto
@@ -69,7 +64,7 @@ class DispatchStepType(PolicyScoped):
         return root.actor.full_name if root.actor else ""
 
 
-@strawberry_django.type(ReportEvaluation, name="ReportEvaluation", description="群众评价")
+@model_type(ReportEvaluation, name="ReportEvaluation", description="群众评价")
 class ReportEvaluationType(PolicyScoped):
     id: auto
     solved: auto
@@ -78,9 +73,7 @@ class ReportEvaluationType(PolicyScoped):
     evaluated_at: datetime
 
 
-@strawberry_django.type(
-    Report, name="Report", description="事件（民意诉求）：网格员上报、民意快递、12345 热线"
-)
+@model_type(Report, name="Report", description="事件（民意诉求）：网格员上报、民意快递、12345 热线")
 class ReportType(PolicyScoped):
     id: auto
     number: auto

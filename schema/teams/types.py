@@ -1,14 +1,14 @@
-import strawberry_django
 from strawberry import auto
 
 from backend.teams.models import TeamMember
 from schema.areas.types import AreaType
+from schema.base.fields import model_type
 from schema.base.masking import sensitive
 from schema.base.scoped import PolicyScoped
 from schema.org.types import UnitType
 
 
-@strawberry_django.type(TeamMember, name="TeamMember", description="一轴八员队伍成员（含调解员）")
+@model_type(TeamMember, name="TeamMember", description="一轴八员队伍成员（含调解员）")
 class TeamMemberType(PolicyScoped):
     id: auto
     name: auto

@@ -16,14 +16,13 @@ from backend.workflow.rules import (
 from permissions.codenames import Action
 from permissions.registry import policy_for
 from schema.base.context import user_of
+from schema.base.fields import model_type
 from schema.base.inputs import IdInput, changes
 from schema.base.loading import deleted, load, load_or_none, require
 from schema.base.pages import OffsetPaginated
 
 
-@strawberry_django.type(
-    EscalationRule, name="EscalationRule", description="提醒与督办规则（每个流程一条）"
-)
+@model_type(EscalationRule, name="EscalationRule", description="提醒与督办规则（每个流程一条）")
 class EscalationRuleType:
     id: auto
     process: str

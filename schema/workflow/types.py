@@ -10,6 +10,7 @@ from strawberry.scalars import JSON
 from backend.workflow.declarations import Process, Transition
 from backend.workflow.models import Supervision, TransitionRecord
 from schema.areas.types import AreaType
+from schema.base.fields import model_type
 from schema.base.scoped import PolicyScoped
 from schema.org.types import UnitType
 
@@ -58,7 +59,7 @@ class WorkflowProcessType:
         )
 
 
-@strawberry_django.type(TransitionRecord, name="TransitionRecord", description="流程记录（时间轴）")
+@model_type(TransitionRecord, name="TransitionRecord", description="流程记录（时间轴）")
 class TransitionRecordType:
     id: auto
     process: auto
@@ -79,7 +80,7 @@ class TransitionRecordType:
         return root.actor.full_name if root.actor else ""
 
 
-@strawberry_django.type(Supervision, name="Supervision", description="督办（含系统督办建议）")
+@model_type(Supervision, name="Supervision", description="督办（含系统督办建议）")
 class SupervisionType(PolicyScoped):
     id: auto
     process: auto

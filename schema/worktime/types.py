@@ -1,12 +1,12 @@
 from datetime import date, datetime
 
-import strawberry_django
 from strawberry import auto
 
 from backend.worktime.models import CalendarDay, TimeLimit
+from schema.base.fields import model_type
 
 
-@strawberry_django.type(TimeLimit, name="TimeLimit", description="办理时限（流程 × 类别）")
+@model_type(TimeLimit, name="TimeLimit", description="办理时限（流程 × 类别）")
 class TimeLimitType:
     id: auto
     process: auto
@@ -17,9 +17,7 @@ class TimeLimitType:
     updated_at: datetime
 
 
-@strawberry_django.type(
-    CalendarDay, name="CalendarDay", description="工作日历：法定节假日与调休上班日"
-)
+@model_type(CalendarDay, name="CalendarDay", description="工作日历：法定节假日与调休上班日")
 class CalendarDayType:
     id: auto
     day: date
