@@ -73,10 +73,18 @@ def _saved_once(row: models.Model) -> bool:
     return True
 
 
+UNIQUE_VIOLATION = "23505"  # PostgreSQL's SQLSTATE
+SQLITE_UNIQUE = {"SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY"}
+
+
 def _duplicate(error: IntegrityError) -> bool:
-    """A unique constraint broken (PostgreSQL: "duplicate key … unique constraint"; SQLite:
-    "UNIQUE constraint failed"), not a check or a foreign key."""
-    return "unique" in str(error).lower()
+    """A unique constraint broken, not a check or a foreign key: asked of the driver's error
+    code, never of the message's wording."""
+    cause = error.__cause__
+    state = getattr(cause, "sqlstate", None)
+    if state is not None:
+        return bool(state == UNIQUE_VIOLATION)
+    return getattr(cause, "sqlite_errorname", None) in SQLITE_UNIQUE
 
 
 def delete_validated(instance: models.Model) -> None:
