@@ -14,8 +14,9 @@ from django.db.models.functions import Coalesce
 from backend.areas.models import Area
 from backend.areas.selectors import within
 from backend.disputes.categories import moj_category
-from backend.disputes.models import Dispute, Status
+from backend.disputes.models import Dispute
 from backend.disputes.models.choices import OPEN_STATUSES
+from backend.disputes.tally import status_tally, tally_resolution, tally_statuses
 
 COUNTY_WIDTH = 10**6  # a county's codes share their first six digits
 TOWNSHIP_WIDTH = 10**3  # a township's codes share their first nine
@@ -33,11 +34,9 @@ def _rate(resolved: int, finished: int) -> float | None:
 
 
 def resolution_rate(*, disputes: QuerySet[Dispute]) -> dict:
-    """化解率 = disputes resolved successfully ÷ disputes whose mediation has ended."""
-    totals = disputes.aggregate(
-        finished=Count("id", filter=FINISHED), resolved=Count("id", filter=Q(success=True))
-    )
-    return {**totals, "rate": _rate(totals["resolved"], totals["finished"])}
+    """化解率 = disputes resolved successfully ÷ disputes whose mediation has ended (the same
+    figure as the dashboard's, from the same tally)."""
+    return tally_resolution(status_tally(disputes=disputes))
 
 
 def resolution_by_county(*, disputes: QuerySet[Dispute]) -> list[dict]:
@@ -98,11 +97,7 @@ def counts_by_status(*, disputes: QuerySet[Dispute]) -> dict[str, int]:
 
 def status_distribution(*, disputes: QuerySet[Dispute]) -> list[dict]:
     """Every status in the order of the process, with its label and count (0 included)."""
-    counts = counts_by_status(disputes=disputes)
-    return [
-        {"status": value, "label": str(label), "count": counts.get(value, 0)}
-        for value, label in Status.choices
-    ]
+    return tally_statuses(status_tally(disputes=disputes))
 
 
 def counts_by_moj_category(*, disputes: QuerySet[Dispute]) -> dict[str, int]:
