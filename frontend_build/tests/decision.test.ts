@@ -2,11 +2,8 @@
  * fake server executing the committed API schema (../schema/schema.graphql), so every document is
  * checked against the real API; and the pure parts of the pages: the graph's ECharts option, the
  * place graph's list filters, and which assessment actions are offered to whom. */
-import { readFileSync } from 'node:fs';
 import {
-    buildSchema,
     getNamedType,
-    graphql,
     isObjectType,
     parse,
     TypeInfo,
@@ -14,38 +11,16 @@ import {
     visitWithTypeInfo,
 } from 'graphql';
 import { describe as group, expect, it } from 'vitest';
-import { createDataProvider, type Me } from '../src/dataProvider';
+import type { Me } from '../src/dataProvider';
 import type { EventGraph } from '../src/graphql/decision';
 import { graphOption, LINK_COLOURS, mergeGraphs, NODE_COLOURS } from '../src/eventgraph/graphOption';
 import { placeFilters } from '../src/eventgraph/placeGraph';
+import { realSchema, realServer } from './realServer';
 import { APPROVE, assessmentActions, mayReview, periodChoices, RETURN, SUBMIT, withChecklist } from '../src/peacevillage/rules';
-
-const schema = buildSchema(readFileSync(new URL('../../schema/schema.graphql', import.meta.url), 'utf8'));
-
-interface Sent {
-    query: string;
-    variables: Record<string, any>;
-}
-
-/** Answers /auth/csrf and executes /graphql/ against the real schema with the given root fields. */
-function realServer(handlers: Record<string, (args: any) => unknown>) {
-    const sent: Sent[] = [];
-    const fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
-        if (String(input) === '/auth/csrf') return Response.json({ csrfToken: 'token' });
-        const body = JSON.parse(String(init.body));
-        sent.push({ query: body.query, variables: body.variables ?? {} });
-        const all: Record<string, (args: any) => unknown> = { resources: () => [], workflowProcesses: () => [], ...handlers };
-        const rootValue = Object.fromEntries(Object.entries(all).map(([name, handler]) => [name, (args: any) => handler(args)]));
-        return Response.json(await graphql({ schema, source: body.query, variableValues: body.variables, rootValue }));
-    };
-    const provider = createDataProvider({ fetch: fetch as typeof globalThis.fetch, cookies: () => 'csrftoken=token' });
-    const named = (name: string) => sent.filter(r => new RegExp(`\\b${name}\\(`).test(r.query));
-    return { provider, sent, named };
-}
 
 /** Every paginated list a document asks for, with the arguments it passes. */
 function listCalls(query: string): { name: string; args: string[] }[] {
-    const info = new TypeInfo(schema);
+    const info = new TypeInfo(realSchema);
     const calls: { name: string; args: string[] }[] = [];
     visit(parse(query), visitWithTypeInfo(info, {
         Field(node) {

@@ -2,31 +2,9 @@
  * (../schema/schema.graphql), so every document is checked against the real API: the list (newest
  * first), a new token and its secret, OperationInfo messages on the inputs they concern, revoking;
  * and the status a row shows. */
-import { readFileSync } from 'node:fs';
-import { buildSchema, graphql } from 'graphql';
 import { describe as group, expect, it } from 'vitest';
-import { createDataProvider, tokenStatus, type ApiToken } from '../src/dataProvider';
-
-const schema = buildSchema(readFileSync(new URL('../../schema/schema.graphql', import.meta.url), 'utf8'));
-
-interface Sent {
-    query: string;
-    variables: Record<string, any>;
-}
-
-function realServer(handlers: Record<string, (args: any) => unknown>) {
-    const sent: Sent[] = [];
-    const fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
-        if (String(input) === '/auth/csrf') return Response.json({ csrfToken: 'token' });
-        const body = JSON.parse(String(init.body));
-        sent.push({ query: body.query, variables: body.variables ?? {} });
-        const rootValue = Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, (args: any) => handler(args)]));
-        return Response.json(await graphql({ schema, source: body.query, variableValues: body.variables, rootValue }));
-    };
-    const provider = createDataProvider({ fetch: fetch as typeof globalThis.fetch, cookies: () => 'csrftoken=token' });
-    const named = (name: string) => sent.filter(r => new RegExp(`\\b${name}\\s*[({]`).test(r.query));
-    return { provider, sent, named };
-}
+import { tokenStatus, type ApiToken } from '../src/dataProvider';
+import { realServer } from './realServer';
 
 const token = (id: string, extra: Partial<ApiToken> = {}): ApiToken => ({
     id,
