@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from backend.accounts.models import ApiToken, User
 from backend.areas.models import Area, Level, subtree_range
-from backend.common.jsonrows import rows_of
+from backend.common.jsonrows import decoded
 from backend.org.grant_rows import PRELOADED, grant_rows_subquery
 
 MAX_DAYS = 365
@@ -58,7 +58,7 @@ def token_authenticate(raw: str) -> ApiToken | None:
     )
     if token is None or not token.user.is_active:
         return None
-    setattr(token.user, PRELOADED, rows_of(token._grant_rows))  # type: ignore[attr-defined]
+    setattr(token.user, PRELOADED, decoded(token._grant_rows))  # type: ignore[attr-defined]
     if token.last_used_at is None or now - token.last_used_at > TOUCH_EVERY:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token

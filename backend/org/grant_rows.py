@@ -3,9 +3,9 @@
 
 from typing import Any
 
-from django.db.models import QuerySet, Subquery
+from django.db.models import QuerySet
 
-from backend.common.jsonrows import rows_subquery
+from backend.common.jsonrows import JsonRows, rows_subquery
 from backend.org.models import Membership
 
 GRANT_COLUMNS = (
@@ -25,6 +25,6 @@ def grant_rows(user_id: Any) -> QuerySet:
     return Membership.objects.filter(user_id=user_id).values_list(*GRANT_COLUMNS)
 
 
-def grant_rows_subquery(user_ref: Any) -> Subquery:
+def grant_rows_subquery(user_ref: Any) -> JsonRows:
     """The same rows as JSON, for the statement that loads the user (`user_ref`: an OuterRef)."""
-    return rows_subquery(Membership.objects.filter(user_id=user_ref), "user_id", *GRANT_COLUMNS)
+    return rows_subquery(Membership.objects.filter(user_id=user_ref), *GRANT_COLUMNS)

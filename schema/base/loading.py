@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from strawberry.types import Info
 
@@ -12,6 +12,8 @@ from permissions.codenames import Action
 from permissions.policy import NotFound
 from permissions.registry import policy_for
 from schema.base.context import parse_id, user_of
+from schema.base.nested import fetch_detail
+from schema.base.scoped import scoped
 
 M = TypeVar("M", bound=models.Model)
 
@@ -53,11 +55,15 @@ def load_target_unit(info: Info, value: Any, field: str) -> Unit:
 
 
 def load_or_none(info: Info, model: type[M], value: Any) -> M | None:
-    """A detail query's answer: the row, or null when it is missing, malformed or not visible."""
+    """A detail query's answer: the row, or null when it is missing, malformed or not visible.
+    The child lists the query selects come in the row's own statement (schema.base.nested)."""
     try:
-        return load(info, model, value)
-    except (NotFound, ValidationError):
+        rows = scoped(model._default_manager.filter(pk=parse_id(value)), info)
+        row = fetch_detail(info, rows)
+    except (ObjectDoesNotExist, ValidationError):
         return None
+    assert isinstance(row, model)
+    return row
 
 
 def deleted(row: M, delete: Callable[[M], None]) -> M:

@@ -19,8 +19,14 @@ class PolicyScoped:
 
     @classmethod
     def get_queryset(cls, queryset: QuerySet, info: Info, **kwargs: Any) -> QuerySet:
-        user, policy = user_of(info), policy_for(queryset.model)
-        queryset = policy.restrict(queryset, user, Action.VIEW)
-        if sensitive_fields(queryset.model):
-            queryset = policy.annotate_may(queryset, user, Action.UNMASK, UNMASK_FLAG)
-        return queryset
+        return scoped(queryset, info)
+
+
+def scoped(queryset: QuerySet, info: Info) -> QuerySet:
+    """The rows of `queryset` the user may view, each with the unmask flag its sensitive fields
+    read (a list's rows and a detail query's row alike)."""
+    user, policy = user_of(info), policy_for(queryset.model)
+    queryset = policy.restrict(queryset, user, Action.VIEW)
+    if sensitive_fields(queryset.model):
+        queryset = policy.annotate_may(queryset, user, Action.UNMASK, UNMASK_FLAG)
+    return queryset

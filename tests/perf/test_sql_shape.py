@@ -2,7 +2,9 @@
 
 - the object-grant term of a scope predicate is `id = ANY(ARRAY(subquery))` on PostgreSQL (a
   BitmapOr of the area index and the primary key), `id IN (subquery)` on SQLite (MULTI-INDEX OR);
-- the child lists of a dispute detail are bound to the dispute's id: no statement re-evaluates
+- a dispute detail's plain child lists come in the dispute's own statement, correlated with its
+  row (tests/perf/test_detail_statement.py); a child list left to its relation field (here
+  `records`, for its nested mediators) is bound to the dispute's id: no statement re-evaluates
   which disputes the user may see, and a scope grant decides view and unmask without SQL;
 - child lists nested under a list are correlated with each parent row, one statement per list
   whatever the page size.
@@ -21,6 +23,7 @@ from permissions.policy import Policy
 from permissions.registry import policy_for
 
 pytestmark = pytest.mark.django_db
+DISPUTES = "disputes_dispute"
 
 DETAIL = """query ($id: ID!) {
   dispute(id: $id) {
@@ -31,6 +34,7 @@ DETAIL = """query ($id: ID!) {
   }
 }"""
 CHILD_TABLES = ("disputes_disputeparty", "disputes_mediationrecord", "evidence_evidence")
+SERVED = ('FROM "disputes_disputeparty"', 'FROM "evidence_evidence"')  # in the dispute's SELECT
 
 
 def disputes() -> Policy:
@@ -49,6 +53,14 @@ def busiest_dispute(**where: object) -> Dispute:
 
 def child_statements(queries: CaptureQueriesContext) -> list[str]:
     return [q["sql"] for q in queries.captured_queries if _selected_table(q["sql"]) in CHILD_TABLES]
+
+
+def assert_served_in_the_dispute_s_statement(queries: CaptureQueriesContext) -> None:
+    """The parties and files: in the one SELECT of the dispute, each correlated with its row."""
+    (sql,) = [q["sql"] for q in queries.captured_queries if _selected_table(q["sql"]) == DISPUTES]
+    for served in SERVED:
+        assert served in sql, sql
+    assert sql.count('."dispute_id" = ("disputes_dispute"."id")') == len(SERVED), sql
 
 
 def _selected_table(sql: str) -> str | None:
@@ -82,11 +94,12 @@ def test_a_scope_grant_binds_the_detail_s_children_to_the_dispute_id(gql_as, use
         found = gql_as(users[username]).data(DETAIL, {"id": dispute.pk})["dispute"]
     assert found["parties"] and found["records"] and found["evidence"]
     children = child_statements(queries)
-    assert len(children) == 3, children  # one per child list, no per-row statement
+    assert len(children) == 1, children  # the records (nested mediators), no per-row statement
     for sql in children:
         assert f'"dispute_id" = {dispute.pk}' in sql
         # the parent was authorised already: neither its scope nor any grant table is re-read
         assert not re.search(r'FROM "disputes_dispute"|unitgrant', sql), sql
+    assert_served_in_the_dispute_s_statement(queries)
 
 
 def test_an_object_grant_is_checked_once_on_the_dispute_id(gql_as, users):
@@ -99,11 +112,12 @@ def test_an_object_grant_is_checked_once_on_the_dispute_id(gql_as, users):
         found = gql_as(user).data(DETAIL, {"id": dispute.pk})["dispute"]
     assert found["parties"] and found["evidence"]
     children = child_statements(queries)
-    assert len(children) == 3, children
+    assert len(children) == 1, children
     for sql in children:
         assert f'"dispute_id" = {dispute.pk}' in sql
         assert f'"content_object_id" = {dispute.pk}' in sql  # the grant of this dispute only
         assert 'FROM "disputes_dispute"' not in sql
+    assert_served_in_the_dispute_s_statement(queries)
     unmask = disputes().may_on(user, Action.UNMASK, dispute)
     masked = ["********" in party["idNumber"] for party in found["parties"] if party["idNumber"]]
     assert masked and all(flag is not unmask for flag in masked)
