@@ -46,6 +46,9 @@ class ChildPolicy(BasePolicy):
             return None
         return self.parent.q_on(user, parent_action(action), parent)
 
+    def follows(self, field: str) -> bool:
+        return field == self.parent_field
+
     def parent_of(self, obj: models.Model) -> models.Model:
         value: Any = obj
         for part in self.parent_field.split("__"):
@@ -87,6 +90,9 @@ class EvidencePolicy(BasePolicy):
         if field not in self.parents:
             return None
         return self.parents[field].q_on(user, parent_action(action), parent)
+
+    def follows(self, field: str) -> bool:
+        return field in self.parents
 
     def parent_of(self, obj: models.Model) -> tuple[str, models.Model]:
         field = next(f for f in self.parents if getattr(obj, f"{f}_id") is not None)

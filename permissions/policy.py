@@ -41,6 +41,11 @@ class BasePolicy:
         when this policy does not follow that parent."""
         return None
 
+    def follows(self, field: str) -> bool:
+        """Are viewing and unmasking a row those of its parent through FK `field`? Then rows
+        read beside a parent the user may view need no predicate of their own."""
+        return False
+
     def q_for(self, queryset: models.QuerySet, user: User, action: Action | str) -> Q | bool:
         """`q`, or for the rows of one loaded parent (a related manager's queryset) the parent's
         decision, bound to its id: no SQL when a scope grant covers the parent, and never a

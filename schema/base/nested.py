@@ -16,9 +16,16 @@ from strawberry_django.optimizer import mark_optimized_by_prefetching
 from strawberry_django.queryset import run_type_get_queryset
 
 from backend.common.jsonrows import PLAIN_TYPES, JsonRows, decoded, python_value
+from permissions.codenames import Action
+from permissions.pii import sensitive_fields
+from permissions.registry import policy_for
+from schema.base.context import user_of
+from schema.base.scoped import UNMASK_FLAG, PolicyScoped
 from schema.base.selection import ChildSelection, child_selections
 
 ROW_NUMBER = "zhili_row_number"
+PARENT_UNMASK = "zhili_parent_unmask"  # may the user unmask the parent, and so its children
+SCOPED = PolicyScoped.get_queryset.__func__  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -28,6 +35,7 @@ class ChildList:
     order: list[Any]
     columns: list[models.Field]  # in the model's field order, as `from_db` takes them
     annotations: dict[str, models.Field]
+    follows: bool  # scope and unmask are the parent's: decided on the parent's row
 
     @property
     def alias(self) -> str:
@@ -43,18 +51,35 @@ class ChildList:
 
 
 def fetch_detail(info: Info, rows: models.QuerySet) -> models.Model:
-    """The one row of `rows` (DoesNotExist when none) with its selected child lists prefetched."""
+    """The one row of `rows` — already limited to what the user may view — (DoesNotExist when
+    none) with its selected child lists prefetched."""
     lists = [child for child in map(_child_list, child_selections(info, rows.model)) if child]
+    flagged = UNMASK_FLAG in rows.query.annotations  # the parent's own flag serves its children
+    if not flagged and any(c.follows and sensitive_fields(c.rel.related_model) for c in lists):
+        user = user_of(info)
+        rows = policy_for(rows.model).annotate_may(rows, user, Action.UNMASK, PARENT_UNMASK)
     row = rows.annotate(**{child.alias: child.expression() for child in lists}).get()
     for child in lists:
         _attach(row, child, decoded(row.__dict__.pop(child.alias)))
     return row
 
 
-def _child_list(selected: ChildSelection) -> ChildList | None:
+def _child_rows(selected: ChildSelection) -> tuple[models.QuerySet, bool]:
+    """The child rows of the parent row (OuterRef), and whether they follow it. Rows whose policy
+    follows the parent need no predicate: the parent's row is one the user may view, and their
+    unmask flag is the parent's. Others get their type's queryset (scope and flag of their own)."""
     rel, model = selected.rel, selected.rel.related_model
     rows = model._default_manager.filter(**{rel.field.name: OuterRef("pk")})
-    rows = run_type_get_queryset(rows, selected.child_type, selected.info)
+    get_queryset = getattr(selected.child_type, "get_queryset", None)
+    plain_scope = getattr(get_queryset, "__func__", None) is SCOPED
+    if plain_scope and policy_for(model).follows(rel.field.name):
+        return rows, True
+    return run_type_get_queryset(rows, selected.child_type, selected.info), False
+
+
+def _child_list(selected: ChildSelection) -> ChildList | None:
+    rel, model = selected.rel, selected.rel.related_model
+    rows, follows = _child_rows(selected)
     order = _row_order(rows, rel.field)
     if order is None:
         return None
@@ -63,7 +88,7 @@ def _child_list(selected: ChildSelection) -> ChildList | None:
         return None
     needed = {*selected.attnames, model._meta.pk.attname, rel.field.attname}
     columns = [field for field in model._meta.concrete_fields if field.attname in needed]
-    return ChildList(rel, rows.order_by(), order, columns, annotations)
+    return ChildList(rel, rows.order_by(), order, columns, annotations, follows)
 
 
 def _row_order(rows: models.QuerySet, parent_fk: models.Field) -> list[Any] | None:
@@ -110,4 +135,7 @@ def _instance(parent: models.Model, child: ChildList, row: list[Any], connection
     for (name, field), raw in zip(child.annotations.items(), flags, strict=True):
         setattr(obj, name, python_value(field, raw, connection))
     child.rel.field.set_cached_value(obj, parent)  # its scope and audit area need no query
+    if child.follows and sensitive_fields(obj):
+        flag = parent.__dict__.get(PARENT_UNMASK, getattr(parent, UNMASK_FLAG, False))
+        setattr(obj, UNMASK_FLAG, flag)
     return obj

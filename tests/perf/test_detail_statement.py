@@ -171,3 +171,14 @@ def test_the_detail_rows_own_sensitive_fields_unmask_like_the_lists(users):
         assert shown == in_list["responsiblePhone"], username
         unmask = disputes().may_on(users[username], Action.UNMASK, dispute)
         assert (shown == "13912345678") is unmask, username
+
+
+def test_children_that_follow_the_dispute_are_read_by_its_id_alone(users):
+    """Parties, records and files are viewed and unmasked as their dispute is: beside a dispute
+    the user may view, their subqueries carry no predicate of their own (no grant is re-read)."""
+    dispute = busiest_dispute(area__path__startswith=SUNING)
+    _, sqls = statements(token_api(users["township_centre"]), DETAIL % CHILDREN, dispute)
+    (select,) = [sql for sql in sqls if _kind(sql) == "SELECT disputes_dispute"]
+    for table in ("disputes_disputeparty", "disputes_mediationrecord", "evidence_evidence"):
+        assert f'FROM "{table}" U0 WHERE U0."dispute_id" = ("disputes_dispute"."id"))' in select
+    assert select.count("unitgrant") == 2, select  # the dispute's own view filter and unmask flag
