@@ -52,6 +52,7 @@ def _narrowed(grants: tuple[Grant, ...], scope: Area) -> tuple[Grant, ...]:
 def forget_grants(user: User) -> None:
     user.__dict__.pop("_zhili_grants", None)
     user.__dict__.pop(PRELOADED, None)  # rows brought with the token are as stale as the grants
+    user.__dict__.pop("_zhili_object_perms", None)  # Policy._held: object grants held per model
 
 
 def _load(user: User) -> tuple[Grant, ...]:

@@ -13,6 +13,9 @@ from backend.disputes.models import Dispute
 from backend.org.models import Unit
 from backend.org.services import membership_grant
 from backend.reports.models import Report
+from permissions.codenames import Action
+from permissions.policy import Policy
+from permissions.registry import policies
 from tests.api.conftest import Gql
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +86,20 @@ def test_the_folded_total_is_the_count_of_the_whole_list_not_of_the_page(client,
     many = gql.data(TOWNSHIP_LIST, {"status": status, "limit": 50})["disputes"]
     assert one["totalCount"] == many["totalCount"] >= len(many["results"])
     assert one["results"][0] == many["results"][0]
+
+
+def test_me_asks_each_object_granted_model_once_and_answers_as_each_grant_would(client):
+    """The portal's `me` lists every model × action the user may do somewhere: one statement per
+    model with object grants, not one per question (it was 45), and the same answers."""
+    user, _ = busiest_unit_handler()
+    granted = [p for p in policies().values() if isinstance(p, Policy) and p.object_grants]
+    sql, data = statements(as_token(client, user), "{ me { permissions } }", {})
+    assert len(sql) <= 1 + len(granted), sql
+    fresh = User.objects.get(pk=user.pk)
+    for policy in granted:
+        for action in Action:
+            label = f"{policy.model._meta.label_lower}:{action}"
+            by_rows = (
+                bool(policy.grants(fresh, action)) or policy._granted_rows(fresh, action).exists()
+            )
+            assert (label in data["me"]["permissions"]) is by_rows, label
