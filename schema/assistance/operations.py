@@ -25,7 +25,7 @@ from schema.assistance.inputs import (
 )
 from schema.assistance.types import SubsidyCaseType
 from schema.base.context import parse_id
-from schema.base.inputs import IdInput
+from schema.base.inputs import IdInput, changes_of
 from schema.base.loading import load, load_or_none, require
 from schema.base.pages import OffsetPaginated
 
@@ -56,7 +56,7 @@ class AssistanceMutation(SubsidyDecisionMutation):
     @strawberry_django.mutation(handle_django_errors=True, description="修改救助申请（乡镇审核前）")
     def update_subsidy_case(self, info: Info, data: SubsidyCaseUpdateInput) -> SubsidyCaseType:
         case = load(info, SubsidyCase, data.id, Action.CHANGE)
-        changes = {k: v for k, v in vars(data).items() if k != "id" and v is not strawberry.UNSET}
+        changes = changes_of(data)
         return case_update(case=case, data=changes)  # type: ignore[return-value]
 
     @strawberry_django.mutation(

@@ -8,6 +8,6 @@ class IdInput:
     id: strawberry.ID
 
 
-def changes(data: Any) -> dict[str, Any]:
+def changes_of(data: Any) -> dict[str, Any]:
     """The fields an update input actually carries: the id and the fields left unset excluded."""
     return {k: v for k, v in vars(data).items() if k != "id" and v is not strawberry.UNSET}

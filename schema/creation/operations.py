@@ -11,7 +11,7 @@ from backend.creation.services import task_assign, task_create, task_delete, tas
 from backend.org.models import Unit
 from permissions.codenames import Action
 from schema.base.context import parse_id, user_of
-from schema.base.inputs import IdInput
+from schema.base.inputs import IdInput, changes_of
 from schema.base.loading import load, load_many, load_or_none, require
 from schema.base.pages import OffsetPaginated
 from schema.creation.filters import (
@@ -67,7 +67,7 @@ class CreationMutation(TaskWorkflowMutation):
     @strawberry_django.mutation(handle_django_errors=True, description="修改创建任务")
     def update_creation_task(self, info: Info, data: CreationTaskUpdateInput) -> CreationTaskType:
         task = load(info, CreationTask, data.id, Action.CHANGE)
-        changes = {k: v for k, v in vars(data).items() if k != "id" and v is not strawberry.UNSET}
+        changes = changes_of(data)
         if "guideline_id" in changes:
             changes["guideline"] = load(
                 info, Guideline, changes.pop("guideline_id"), field="guideline_id"

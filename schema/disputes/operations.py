@@ -4,17 +4,16 @@ from typing import Any
 
 import strawberry
 import strawberry_django
-from django.core.exceptions import ValidationError
 from strawberry.types import Info
 
-from backend.areas.models import Area
 from backend.codes.models import Table
 from backend.disputes.models import Dispute
 from backend.disputes.services import dispute_delete, dispute_register, dispute_update
 from backend.org.models import Unit
 from permissions.codenames import Action
+from schema.areas.lookup import area_by_code
 from schema.base.context import parse_id, user_of
-from schema.base.inputs import IdInput
+from schema.base.inputs import IdInput, changes_of
 from schema.base.loading import load, load_or_none, require
 from schema.base.pages import OffsetPaginated
 from schema.codes.lookup import code_by
@@ -51,7 +50,7 @@ class DisputeMutation(DisputeWorkflowMutation):
     @strawberry_django.mutation(handle_django_errors=True, description="修改矛盾纠纷")
     def update_dispute(self, info: Info, data: DisputeUpdateInput) -> DisputeType:
         dispute = load(info, Dispute, data.id, Action.CHANGE)
-        changes = {k: v for k, v in vars(data).items() if k != "id" and v is not strawberry.UNSET}
+        changes = changes_of(data)
         if "handling_unit_id" in changes:
             changes["handling_unit"] = load(
                 info, Unit, changes.pop("handling_unit_id"), field="handling_unit_id"
@@ -69,15 +68,8 @@ class DisputeMutation(DisputeWorkflowMutation):
 def _record_fields(info: Info, data: DisputeCreateInput) -> dict[str, Any]:
     skip = {"area_code", "scale_code", "type_code", "handling_unit_id", "parties", "registered_on"}
     fields = {k: v for k, v in vars(data).items() if k not in skip and v is not None}
-    fields["area"] = _area(data.area_code)
+    fields["area"] = area_by_code(data.area_code)
     fields["scale"] = code_by(Table.EVENT_SCALE, data.scale_code, "scale_code")
     fields["type"] = code_by(Table.EVENT_TYPE, data.type_code, "type_code")
     fields["handling_unit"] = load(info, Unit, data.handling_unit_id, field="handling_unit_id")
     return fields
-
-
-def _area(code: str) -> Area:
-    area = Area.objects.filter(code=parse_id(code, "area_code")).first()
-    if area is None:
-        raise ValidationError({"area_code": "区划代码不存在"})
-    return area

@@ -20,7 +20,7 @@ from backend.enterprise.services import (
 from permissions.codenames import Action
 from permissions.policy import NotFound
 from schema.base.context import parse_id
-from schema.base.inputs import IdInput
+from schema.base.inputs import IdInput, changes_of
 from schema.base.loading import load, load_or_none, require
 from schema.base.pages import OffsetPaginated
 from schema.enterprise.acting import as_seen
@@ -80,7 +80,7 @@ class EnterpriseMutation(ProblemWorkflowMutation):
     @strawberry_django.mutation(handle_django_errors=True, description="修改企业信息")
     def update_enterprise(self, info: Info, data: EnterpriseUpdateInput) -> EnterpriseType:
         enterprise = load(info, Enterprise, data.id, Action.CHANGE)
-        changes = {k: v for k, v in vars(data).items() if k != "id" and v is not strawberry.UNSET}
+        changes = changes_of(data)
         if "category_code" in changes:
             changes["category"] = _category(changes.pop("category_code") or "")
         return enterprise_update(enterprise=enterprise, data=changes)  # type: ignore[return-value]

@@ -6,7 +6,6 @@ from typing import cast
 
 import strawberry
 import strawberry_django
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from strawberry.file_uploads import Upload
@@ -21,9 +20,8 @@ from backend.evidence.services import evidence_attach, evidence_remove
 from backend.peacevillage.models import Assessment
 from backend.reports.models import DispatchStep, Report
 from permissions.codenames import Action
-from permissions.policy import NotFound
 from schema.base.context import parse_id, user_of
-from schema.base.loading import load
+from schema.base.loading import load, load_or_none
 from schema.evidence.types import EvidenceType
 
 
@@ -66,7 +64,7 @@ class RemoveEvidenceInput:
 class EvidenceQuery:
     @strawberry_django.field(description="一份佐证材料；不存在或无权查看所属记录时为 null")
     def evidence(self, info: Info, id: strawberry.ID) -> EvidenceType | None:
-        return _visible(info, id)  # type: ignore[return-value]
+        return load_or_none(info, Evidence, id)  # type: ignore[return-value]
 
 
 @strawberry.type
@@ -91,10 +89,3 @@ class EvidenceMutation:
         evidence_remove(evidence=evidence)
         evidence.pk = parse_id(data.id)  # the deleted record is returned as it was
         return evidence  # type: ignore[return-value]
-
-
-def _visible(info: Info, value: strawberry.ID) -> Evidence | None:
-    try:
-        return load(info, Evidence, value)
-    except (NotFound, ValidationError):
-        return None

@@ -15,7 +15,7 @@ from permissions.policy import NotFound
 from permissions.registry import policy_for
 from schema.areas.lookup import area_by_code
 from schema.base.context import user_of
-from schema.base.inputs import IdInput
+from schema.base.inputs import IdInput, changes_of
 from schema.base.loading import load, require
 from schema.base.pages import OffsetPaginated
 from schema.org.filters import UnitFilter, UnitOrder
@@ -56,7 +56,7 @@ class UnitMutation:
     @strawberry_django.mutation(handle_django_errors=True, description="修改单位")
     def update_unit(self, info: Info, data: UnitUpdateInput) -> UnitType:
         unit = load(info, Unit, data.id, Action.CHANGE)
-        changes = {k: v for k, v in vars(data).items() if k != "id" and v is not strawberry.UNSET}
+        changes = changes_of(data)
         changes = _references(info, changes)
         if "area" in changes:  # a unit is never moved out of the editor's scope
             require(info, Action.CHANGE, Unit(area=changes["area"]))

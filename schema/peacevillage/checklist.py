@@ -16,7 +16,7 @@ from backend.peacevillage.services import (
 from permissions.codenames import Action
 from permissions.registry import policy_for
 from schema.base.context import user_of
-from schema.base.inputs import IdInput, changes
+from schema.base.inputs import IdInput, changes_of
 from schema.base.loading import deleted, load, load_or_none, require
 from schema.base.pages import OffsetPaginated
 from schema.peacevillage.types import ChecklistItemType
@@ -93,7 +93,7 @@ class ChecklistMutation:
         self, info: Info, data: ChecklistItemUpdateInput
     ) -> ChecklistItemType:
         item = load(info, ChecklistItem, data.id, Action.CHANGE)
-        return checklist_item_update(item=item, data=changes(data))  # type: ignore[return-value]
+        return checklist_item_update(item=item, data=changes_of(data))  # type: ignore[return-value]
 
     @mutation("删除考评标准项（已被考评使用的只能停用）")
     def delete_checklist_item(self, info: Info, data: IdInput) -> ChecklistItemType:

@@ -11,7 +11,7 @@ from backend.peacevillage.services import incident_delete, incident_record, inci
 from permissions.codenames import Action
 from schema.areas.lookup import area_by_code
 from schema.base.context import user_of
-from schema.base.inputs import IdInput, changes
+from schema.base.inputs import IdInput, changes_of
 from schema.base.loading import deleted, load, load_or_none, require
 from schema.base.pages import OffsetPaginated
 from schema.peacevillage.incident_types import (
@@ -53,7 +53,7 @@ class IncidentMutation:
     @mutation("修改案（事）件登记")
     def update_incident(self, info: Info, data: IncidentUpdateInput) -> IncidentType:
         incident = load(info, Incident, data.id, Action.CHANGE)
-        return incident_update(incident=incident, data=coded(changes(data)))  # type: ignore[return-value]
+        return incident_update(incident=incident, data=coded(changes_of(data)))  # type: ignore[return-value]
 
     @mutation("删除案（事）件登记")
     def delete_incident(self, info: Info, data: IdInput) -> IncidentType:

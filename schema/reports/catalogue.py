@@ -13,7 +13,7 @@ from backend.reports.services import (
 )
 from permissions.codenames import Action
 from schema.base.context import parse_id
-from schema.base.inputs import IdInput
+from schema.base.inputs import IdInput, changes_of
 from schema.base.loading import load, load_target_unit, require
 from schema.reports.acting import area_by_code
 from schema.reports.inputs import (
@@ -40,7 +40,7 @@ class ReportCatalogueMutation:
         self, info: Info, data: ReportCategoryUpdateInput
     ) -> ReportCategoryType:
         category = load(info, ReportCategory, data.id, Action.CHANGE)
-        changes = {k: v for k, v in vars(data).items() if k != "id" and v is not strawberry.UNSET}
+        changes = changes_of(data)
         if "parent_id" in changes:
             changes["parent"] = _parent(info, changes.pop("parent_id"))
         return report_category_update(category=category, data=changes)  # type: ignore[return-value]

@@ -44,21 +44,17 @@ class ReportsQuery:
 
     @strawberry_django.field(description="一条事件；不存在或无权查看时为 null")
     def report(self, info: Info, id: strawberry.ID) -> ReportType | None:
-        return _visible(info, Report, id)  # type: ignore[return-value]
+        return load_or_none(info, Report, id)  # type: ignore[return-value]
 
     @strawberry_django.field(description="一个事项类别；不存在时为 null")
     def report_category(self, info: Info, id: strawberry.ID) -> ReportCategoryType | None:
-        return _visible(info, ReportCategory, id)  # type: ignore[return-value]
+        return load_or_none(info, ReportCategory, id)  # type: ignore[return-value]
 
     @strawberry_django.field(description="一条派单规则；不存在或无权查看时为 null")
     def dispatch_rule(self, info: Info, id: strawberry.ID) -> DispatchRuleType | None:
-        return _visible(info, DispatchRule, id)  # type: ignore[return-value]
+        return load_or_none(info, DispatchRule, id)  # type: ignore[return-value]
 
 
 @strawberry.type
 class ReportsMutation(ReportRecordMutation, ReportWorkflowMutation, ReportCatalogueMutation):
     pass
-
-
-def _visible(info: Info, model: type, value: strawberry.ID) -> object | None:
-    return load_or_none(info, model, value)

@@ -9,7 +9,7 @@ from backend.reports.models import Report, ReportCategory, ReportSource
 from backend.reports.services import report_delete, report_submit, report_update
 from permissions.codenames import Action
 from schema.base.context import parse_id, user_of
-from schema.base.inputs import IdInput
+from schema.base.inputs import IdInput, changes_of
 from schema.base.loading import load, require
 from schema.reports.acting import area_by_code, township_centre
 from schema.reports.inputs import ReportCreateInput, ReportUpdateInput
@@ -45,7 +45,7 @@ class ReportRecordMutation:
     @strawberry_django.mutation(handle_django_errors=True, description="修改未派单的事件")
     def update_report(self, info: Info, data: ReportUpdateInput) -> ReportType:
         report = load(info, Report, data.id, Action.CHANGE)
-        changes = {k: v for k, v in vars(data).items() if k != "id" and v is not strawberry.UNSET}
+        changes = changes_of(data)
         if "category_id" in changes:
             changes["category"] = load(
                 info, ReportCategory, changes.pop("category_id"), field="category_id"

@@ -14,7 +14,7 @@ from backend.teams.services import team_member_create, team_member_deactivate, t
 from permissions.codenames import Action
 from permissions.policy import NotFound
 from schema.areas.lookup import area_by_code
-from schema.base.inputs import IdInput
+from schema.base.inputs import IdInput, changes_of
 from schema.base.loading import load, require
 from schema.base.pages import OffsetPaginated
 from schema.teams.filters import TeamMemberFilter, TeamMemberOrder
@@ -57,7 +57,7 @@ class TeamsMutation:
     @strawberry_django.mutation(handle_django_errors=True, description="修改队伍成员")
     def update_team_member(self, info: Info, data: TeamMemberUpdateInput) -> TeamMemberType:
         member = load(info, TeamMember, data.id, Action.CHANGE)
-        changes = {k: v for k, v in vars(data).items() if k != "id" and v is not strawberry.UNSET}
+        changes = changes_of(data)
         changes = _references(info, changes)
         if "area" in changes:  # a member is never moved out of the editor's scope
             require(info, Action.CHANGE, TeamMember(area=changes["area"]))

@@ -17,7 +17,7 @@ from permissions.codenames import Action
 from permissions.registry import policy_for
 from schema.base.context import user_of
 from schema.base.fields import model_type
-from schema.base.inputs import IdInput, changes
+from schema.base.inputs import IdInput, changes_of
 from schema.base.loading import deleted, load, load_or_none, require
 from schema.base.pages import OffsetPaginated
 
@@ -100,7 +100,7 @@ class EscalationRuleMutation:
         self, info: Info, data: EscalationRuleUpdateInput
     ) -> EscalationRuleType:
         rule = load(info, EscalationRule, data.id, Action.CHANGE)
-        return escalation_rule_update(rule=rule, data=changes(data))  # type: ignore[return-value]
+        return escalation_rule_update(rule=rule, data=changes_of(data))  # type: ignore[return-value]
 
     @mutation("删除提醒与督办规则（该流程改用默认阈值）")
     def delete_escalation_rule(self, info: Info, data: IdInput) -> EscalationRuleType:

@@ -17,7 +17,7 @@ from backend.worktime.models import CalendarDay, TimeLimit
 from permissions.codenames import Action
 from permissions.registry import policy_for
 from schema.base.context import user_of
-from schema.base.inputs import IdInput, changes
+from schema.base.inputs import IdInput, changes_of
 from schema.base.loading import deleted, load, load_or_none, require
 from schema.base.pages import OffsetPaginated
 from schema.worktime.filters import (
@@ -78,7 +78,7 @@ class WorktimeMutation:
     @mutation("修改办理时限")
     def update_time_limit(self, info: Info, data: TimeLimitUpdateInput) -> TimeLimitType:
         limit = load(info, TimeLimit, data.id, Action.CHANGE)
-        return time_limit_update(limit=limit, data=changes(data))  # type: ignore[return-value]
+        return time_limit_update(limit=limit, data=changes_of(data))  # type: ignore[return-value]
 
     @mutation("删除办理时限")
     def delete_time_limit(self, info: Info, data: IdInput) -> TimeLimitType:
@@ -93,7 +93,7 @@ class WorktimeMutation:
     @mutation("修改工作日历的一天")
     def update_calendar_day(self, info: Info, data: CalendarDayUpdateInput) -> CalendarDayType:
         day = load(info, CalendarDay, data.id, Action.CHANGE)
-        return calendar_day_update(day=day, data=changes(data))  # type: ignore[return-value]
+        return calendar_day_update(day=day, data=changes_of(data))  # type: ignore[return-value]
 
     @mutation("删除工作日历的一天")
     def delete_calendar_day(self, info: Info, data: IdInput) -> CalendarDayType:
