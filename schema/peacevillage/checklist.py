@@ -3,9 +3,7 @@ administrators add, change, deactivate and (while unused) delete items."""
 
 import strawberry
 import strawberry_django
-from django.db.models import QuerySet
 from strawberry import auto
-from strawberry.types import Info
 
 from backend.peacevillage.models import ChecklistItem
 from backend.peacevillage.services import (
@@ -13,12 +11,7 @@ from backend.peacevillage.services import (
     checklist_item_delete,
     checklist_item_update,
 )
-from permissions.codenames import Action
-from permissions.registry import policy_for
-from schema.base.context import user_of
-from schema.base.inputs import IdInput, changes_of
-from schema.base.loading import deleted, load, load_or_none, require
-from schema.base.pages import OffsetPaginated
+from schema.base.reference import Reference, reference_mutation, reference_query
 from schema.peacevillage.types import ChecklistItemType
 
 
@@ -59,43 +52,25 @@ class ChecklistItemUpdateInput:
     active: bool | None = strawberry.UNSET
 
 
-@strawberry.type
-class ChecklistQuery:
-    @strawberry_django.offset_paginated(
-        OffsetPaginated[ChecklistItemType],
-        filters=ChecklistItemFilter,
-        ordering=ChecklistItemOrder,
-        description="考评标准项列表（登录用户可见，含停用项）",
-    )
-    def checklist_items(self, info: Info) -> QuerySet[ChecklistItem]:
-        return policy_for(ChecklistItem).visible(user_of(info))
-
-    @strawberry.field(description="一项考评标准；不存在时为 null")
-    def checklist_item(self, info: Info, id: strawberry.ID) -> ChecklistItemType | None:
-        return load_or_none(info, ChecklistItem, id)  # type: ignore[return-value]
-
-
-def mutation(description: str):  # type: ignore[no-untyped-def]
-    return strawberry_django.mutation(handle_django_errors=True, description=description)
-
-
-@strawberry.type
-class ChecklistMutation:
-    @mutation("新增考评标准项")
-    def create_checklist_item(
-        self, info: Info, data: ChecklistItemCreateInput
-    ) -> ChecklistItemType:
-        require(info, Action.ADD, ChecklistItem())
-        return checklist_item_create(**vars(data))  # type: ignore[return-value]
-
-    @mutation("修改考评标准项（停用：active 设为 false）")
-    def update_checklist_item(
-        self, info: Info, data: ChecklistItemUpdateInput
-    ) -> ChecklistItemType:
-        item = load(info, ChecklistItem, data.id, Action.CHANGE)
-        return checklist_item_update(item=item, data=changes_of(data))  # type: ignore[return-value]
-
-    @mutation("删除考评标准项（已被考评使用的只能停用）")
-    def delete_checklist_item(self, info: Info, data: IdInput) -> ChecklistItemType:
-        item = load(info, ChecklistItem, data.id, Action.DELETE)
-        return deleted(item, lambda row: checklist_item_delete(item=row))  # type: ignore[return-value]
+CHECKLIST_ITEMS = Reference(
+    model=ChecklistItem,
+    node=ChecklistItemType,
+    inputs=(ChecklistItemCreateInput, ChecklistItemUpdateInput),
+    filters=ChecklistItemFilter,
+    ordering=ChecklistItemOrder,
+    names=("checklist_item", "checklist_items"),
+    services=(
+        checklist_item_create,
+        lambda row, data: checklist_item_update(item=row, data=data),
+        lambda row: checklist_item_delete(item=row),
+    ),
+    descriptions={
+        "list": "考评标准项列表（登录用户可见，含停用项）",
+        "detail": "一项考评标准；不存在时为 null",
+        "create": "新增考评标准项",
+        "update": "修改考评标准项（停用：active 设为 false）",
+        "delete": "删除考评标准项（已被考评使用的只能停用）",
+    },
+)
+ChecklistQuery = reference_query("ChecklistQuery", CHECKLIST_ITEMS)
+ChecklistMutation = reference_mutation("ChecklistMutation", CHECKLIST_ITEMS)

@@ -3,9 +3,7 @@ periodic check applies); the city's administrators create, change and delete the
 
 import strawberry
 import strawberry_django
-from django.db.models import QuerySet
 from strawberry import auto
-from strawberry.types import Info
 
 from backend.workflow.models import EscalationRule
 from backend.workflow.rules import (
@@ -13,13 +11,8 @@ from backend.workflow.rules import (
     escalation_rule_delete,
     escalation_rule_update,
 )
-from permissions.codenames import Action
-from permissions.registry import policy_for
-from schema.base.context import user_of
 from schema.base.fields import model_type
-from schema.base.inputs import IdInput, changes_of
-from schema.base.loading import deleted, load, load_or_none, require
-from schema.base.pages import OffsetPaginated
+from schema.base.reference import Reference, reference_mutation, reference_query
 
 
 @model_type(EscalationRule, name="EscalationRule", description="提醒与督办规则（每个流程一条）")
@@ -66,43 +59,25 @@ class EscalationRuleUpdateInput:
     red_after_days: int | None = strawberry.UNSET
 
 
-@strawberry.type
-class EscalationRuleQuery:
-    @strawberry_django.offset_paginated(
-        OffsetPaginated[EscalationRuleType],
-        filters=EscalationRuleFilter,
-        ordering=EscalationRuleOrder,
-        description="提醒与督办规则（登录用户可见）",
-    )
-    def escalation_rules(self, info: Info) -> QuerySet[EscalationRule]:
-        return policy_for(EscalationRule).visible(user_of(info))
-
-    @strawberry.field(description="一条提醒与督办规则；不存在时为 null")
-    def escalation_rule(self, info: Info, id: strawberry.ID) -> EscalationRuleType | None:
-        return load_or_none(info, EscalationRule, id)  # type: ignore[return-value]
-
-
-def mutation(description: str):  # type: ignore[no-untyped-def]
-    return strawberry_django.mutation(handle_django_errors=True, description=description)
-
-
-@strawberry.type
-class EscalationRuleMutation:
-    @mutation("新增提醒与督办规则")
-    def create_escalation_rule(
-        self, info: Info, data: EscalationRuleCreateInput
-    ) -> EscalationRuleType:
-        require(info, Action.ADD, EscalationRule())
-        return escalation_rule_create(**vars(data))  # type: ignore[return-value]
-
-    @mutation("修改提醒与督办规则")
-    def update_escalation_rule(
-        self, info: Info, data: EscalationRuleUpdateInput
-    ) -> EscalationRuleType:
-        rule = load(info, EscalationRule, data.id, Action.CHANGE)
-        return escalation_rule_update(rule=rule, data=changes_of(data))  # type: ignore[return-value]
-
-    @mutation("删除提醒与督办规则（该流程改用默认阈值）")
-    def delete_escalation_rule(self, info: Info, data: IdInput) -> EscalationRuleType:
-        rule = load(info, EscalationRule, data.id, Action.DELETE)
-        return deleted(rule, lambda row: escalation_rule_delete(rule=row))  # type: ignore[return-value]
+ESCALATION_RULES = Reference(
+    model=EscalationRule,
+    node=EscalationRuleType,
+    inputs=(EscalationRuleCreateInput, EscalationRuleUpdateInput),
+    filters=EscalationRuleFilter,
+    ordering=EscalationRuleOrder,
+    names=("escalation_rule", "escalation_rules"),
+    services=(
+        escalation_rule_create,
+        lambda row, data: escalation_rule_update(rule=row, data=data),
+        lambda row: escalation_rule_delete(rule=row),
+    ),
+    descriptions={
+        "list": "提醒与督办规则（登录用户可见）",
+        "detail": "一条提醒与督办规则；不存在时为 null",
+        "create": "新增提醒与督办规则",
+        "update": "修改提醒与督办规则",
+        "delete": "删除提醒与督办规则（该流程改用默认阈值）",
+    },
+)
+EscalationRuleQuery = reference_query("EscalationRuleQuery", ESCALATION_RULES)
+EscalationRuleMutation = reference_mutation("EscalationRuleMutation", ESCALATION_RULES)
