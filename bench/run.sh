@@ -2,18 +2,19 @@
 # Zhili vs PostGraphile 5 on the same PostgreSQL database (issue 7). See bench/README.md.
 #   bench/run.sh [--scale small|medium|large] [--rounds N] [--requests N] [--sweep 1,2,4,8]
 #                [--seconds S] [--queries 1-list,2-detail,…] [--sqlite] [--seed-only] [--plans]
-#                [--as-found]
+#                [--as-found] [--tag NAME]
 # PostgreSQL at 127.0.0.1:5432 as user postgres (override with BENCH_PG); the database is
 # zhili_bench_<scale>. --sqlite: Zhili alone on SQLite (bench/var/zhili_bench_<scale>.sqlite3),
 # queries (1)–(4). --plans: instead of the load, EXPLAIN ANALYZE of the read queries' statements of
 # both engines and a cProfile of Zhili requests, into bench/plans/<scale>/. --as-found: measure
 # the database as it is, without seeding (a seed cut short); the results' title says so.
+# --tag NAME: results in bench/results/<date>-<scale>-<kind>-NAME.md, beside earlier runs of the day.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD BENCH=$PWD/bench VENV=$PWD/.venv/bin
 
 SCALE=large ROUNDS=3 REQUESTS=50 SWEEP=1,2,4,8 SECONDS_=4 QUERIES="" SQLITE=0 SEED_ONLY=0 PLANS=0
-AS_FOUND=0
+AS_FOUND=0 TAG=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --scale) SCALE=$2; shift 2 ;;
@@ -26,6 +27,7 @@ while [ $# -gt 0 ]; do
     --seed-only) SEED_ONLY=1; shift ;;
     --plans) PLANS=1; shift ;;
     --as-found) AS_FOUND=1; shift ;;
+    --tag) TAG=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -119,14 +121,17 @@ if [ "$PLANS" = 1 ]; then
   exit 0
 fi
 
-OUT="$BENCH/results/$(date +%F)-$SCALE-$KIND.md" FLAG="" NOTE=""
+SUFFIX="" FLAG="" NOTE=""
 [ "$SQLITE" = 1 ] && FLAG=" --sqlite"
+[ -n "$QUERIES" ] && FLAG="$FLAG --queries $QUERIES"
 if [ "$AS_FOUND" = 1 ]; then
-  OUT="$BENCH/results/$(date +%F)-$SCALE-$KIND-as-found.md" FLAG="$FLAG --as-found"
+  SUFFIX="-as-found" FLAG="$FLAG --as-found"
   ROWS=$(psql "$DATABASE_URL" -Atqc "SELECT (SELECT count(*) FROM disputes_dispute) || ' disputes, '
     || (SELECT count(*) FROM reports_report) || ' reports'")
   NOTE=" — database as found: $ROWS"
 fi
+[ -n "$TAG" ] && SUFFIX="$SUFFIX-$TAG" FLAG="$FLAG --tag $TAG"
+OUT="$BENCH/results/$(date +%F)-$SCALE-$KIND$SUFFIX.md"
 TITLE="## $(date +%F) · $SCALE · $KIND · $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p' | head -1))
 \`bench/run.sh --scale $SCALE --rounds $ROUNDS --requests $REQUESTS --sweep $SWEEP --seconds $SECONDS_$FLAG\`$NOTE"
 log "driving: $ROUNDS interleaved rounds → $OUT"
