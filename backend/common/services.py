@@ -8,6 +8,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
 from backend.audit.bulk import audit_created
+from backend.common.validation import settled_fields
 
 M = TypeVar("M", bound=models.Model)
 
@@ -28,7 +29,7 @@ def model_update(*, instance: M, fields: Iterable[str], data: Mapping[str, Any])
     for name in changed:
         setattr(instance, name, data[name])
     if changed:
-        instance.full_clean()
+        instance.full_clean(exclude=settled_fields(instance, changed))
         instance.save(update_fields=[*changed, *_auto_now_fields(instance)])
     return instance, bool(changed)
 

@@ -103,3 +103,27 @@ def test_me_asks_each_object_granted_model_once_and_answers_as_each_grant_would(
                 bool(policy.grants(fresh, action)) or policy._granted_rows(fresh, action).exists()
             )
             assert (label in data["me"]["permissions"]) is by_rows, label
+
+
+UPDATE = """mutation ($id: ID!, $summary: String!) {
+  updateDispute(data: {id: $id, summary: $summary}) { ... on Dispute { id summary } }
+}"""
+
+
+def test_a_free_text_correction_is_six_data_statements_and_locks_only_the_dispute(client, users):
+    """Token, load, lock (with the rows clean() reads), the audit's old value, UPDATE, audit
+    INSERT: unchanged foreign keys and unique columns are not probed again (it was 18)."""
+    user = users["township_centre"]
+    gql = as_token(client, user)
+    listed = gql.data(TOWNSHIP_LIST, {"status": "mediating", "limit": 1})  # uses the token
+    dispute_id = listed["disputes"]["results"][0]["id"]
+    with CaptureQueriesContext(connection) as captured:
+        data = gql.data(UPDATE, {"id": dispute_id, "summary": "更正：双方同意再次调解"})
+    sql = [q["sql"] for q in captured.captured_queries]
+    assert any(s.startswith('UPDATE "disputes_dispute"') for s in sql), sql
+    writes = [s for s in sql if s.split()[0] in ("SELECT", "UPDATE", "INSERT", "DELETE")]
+    assert len(writes) <= 6, writes
+    assert data["updateDispute"]["summary"] == "更正：双方同意再次调解"
+    if connection.vendor == "postgresql":
+        (lock,) = [s for s in sql if "FOR UPDATE" in s]
+        assert lock.endswith('FOR UPDATE OF "disputes_dispute"'), lock

@@ -8,10 +8,14 @@ from django.utils.translation import gettext as _
 
 from backend.disputes.models import Dispute
 
+CLEAN_READS = ("area", "type__table", "scale__table", "handling_unit__area")
+
 
 def lock(dispute: Dispute) -> Dispute:
-    """The dispute's current row, locked until the surrounding transaction ends."""
-    return Dispute.objects.select_for_update().select_related("area").get(pk=dispute.pk)
+    """The dispute's current row, locked until the surrounding transaction ends — only its own row
+    (`of`), with the rows its `clean()` reads joined in."""
+    rows = Dispute.objects.select_for_update(of=("self",))
+    return rows.select_related(*CLEAN_READS).get(pk=dispute.pk)
 
 
 def require_status(dispute: Dispute, allowed: Iterable[str], action: str) -> None:
