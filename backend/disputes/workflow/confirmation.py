@@ -68,7 +68,7 @@ def awaiting_ruling(dispute: Dispute) -> bool:
 def locked(f: Firing) -> JudicialConfirmation:
     """The confirmation named by the firing, locked; it must be one of this dispute's."""
     found = (
-        JudicialConfirmation.objects.select_for_update()
+        JudicialConfirmation.objects.select_for_update(of=("self",))
         .select_related("agreement", "court")
         .filter(pk=f.data["confirmation"].pk, agreement__dispute=f.obj)
         .first()

@@ -22,7 +22,11 @@ from backend.peacevillage.services.sponsor import sponsor_on
 
 
 def _locked(assessment: Assessment, status: str, verb: str) -> Assessment:
-    locked = Assessment.objects.select_for_update().select_related("area").get(pk=assessment.pk)
+    locked = (
+        Assessment.objects.select_for_update(of=("self",))
+        .select_related("area")
+        .get(pk=assessment.pk)
+    )
     if locked.status != status:
         raise ValidationError(
             _("考评当前状态为「%(s)s」，不能%(v)s") % {"s": locked.get_status_display(), "v": verb},

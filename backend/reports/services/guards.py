@@ -11,7 +11,8 @@ from backend.reports.models import Report
 
 def locked(report: Report) -> Report:
     """Re-read the report under a row lock (caller is inside a transaction)."""
-    return Report.objects.select_for_update().select_related("category").get(pk=report.pk)
+    rows = Report.objects.select_for_update(of=("self",))  # not the category: shared by many
+    return rows.select_related("category").get(pk=report.pk)
 
 
 def require_status(report: Report, allowed: Iterable[str], action: str) -> None:
