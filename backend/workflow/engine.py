@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from backend.common.assignment import assignment_refresh
+from backend.common.validation import settled_fields
 from backend.workflow import checks, errors
 from backend.workflow.bookkeeping import audit, notify, record
 from backend.workflow.declarations import Firing, Process, Transition
@@ -50,17 +51,22 @@ def _locked(process: Process, obj: Any) -> Any:
 
 def _apply(process: Process, firing: Firing) -> None:
     obj, transition = firing.obj, firing.transition
-    holders = checks.holder_ids(process, obj)
+    holders, before = checks.holder_ids(process, obj), _columns(obj)
     if transition.effect is not None:
         transition.effect(firing)
     if transition.target is not None:
         setattr(obj, process.state_field, transition.target)
     if transition.deadline is not None and process.deadline_field:
         setattr(obj, process.deadline_field, transition.deadline(firing))
-    obj.full_clean()
+    changed = [name for name, value in _columns(obj).items() if before[name] != value]
+    obj.full_clean(exclude=settled_fields(obj, changed))  # what the firing changed, and its ties
     obj.save()
     if process.assigned and checks.holder_ids(process, obj) != holders:
         assignment_refresh(obj=obj)  # the holder changed: grants follow in this transaction
+
+
+def _columns(obj: Any) -> dict[str, Any]:
+    return {field.name: getattr(obj, field.attname) for field in obj._meta.concrete_fields}
 
 
 def available(process: Process, obj: Any, actor: Any) -> list[Transition]:

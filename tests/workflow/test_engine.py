@@ -3,6 +3,8 @@ per transition, nothing written on refusal."""
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from backend.audit.models import AuditAction, AuditEntry
 from backend.reports.models import DispatchStep, Report, ReportStatus
@@ -108,3 +110,21 @@ def test_only_the_declared_fields_enter_the_record(dispatched, handler, police, 
     )
     supervise = TransitionRecord.objects.get(object_id=dispatched.pk, transition="supervise")
     assert supervise.payload == {"level": "yellow", "measure": "03"}
+
+
+def probes(run) -> list[str]:
+    """The existence checks full_clean sends ("does the referenced row exist", "is it unique")."""
+    with CaptureQueriesContext(connection) as captured:
+        run()
+    return [q["sql"] for q in captured.captured_queries if q["sql"].startswith("SELECT 1 AS")]
+
+
+def test_a_firing_validates_what_it_changed_not_the_references_it_left(dispatched, handler, police):
+    signing = probes(lambda: fire(REPORT, dispatched, "sign", actor=handler))
+    left = ('"reports_report"."number"', 'FROM "reports_reportcategory"', 'FROM "areas_area"')
+    assert not [sql for sql in signing if any(part in sql for part in left)], signing
+    moved = Report.objects.get(pk=dispatched.pk)
+    transfer = probes(
+        lambda: report_transfer(report=moved, to_unit=police, actor=handler, reason="治安事项")
+    )
+    assert [sql for sql in transfer if 'FROM "org_unit"' in sql]  # the new holder is checked
