@@ -126,9 +126,10 @@ class Policy(BasePolicy):
         cache: dict[str, frozenset[str]] = user.__dict__.setdefault("_zhili_object_perms", {})
         label = self.model._meta.label_lower
         if label not in cache:
-            grant_model = self.model.unit_grants.rel.related_model  # type: ignore[attr-defined]
-            rows = grant_model.objects.filter(group__user=user).values_list(
-                "permission__content_type__app_label", "permission__codename"
+            rows = (
+                self._grant_model()
+                .objects.filter(group__user=user)
+                .values_list("permission__content_type__app_label", "permission__codename")
             )
             cache[label] = frozenset(f"{app}.{code}" for app, code in rows.distinct())
         return cache[label]
@@ -184,11 +185,14 @@ class Policy(BasePolicy):
     def _granted_on(self, user: User, action: Action | str, obj: models.Model) -> bool:
         return self._granted_rows(user, action).filter(content_object=obj.pk).exists()
 
+    def _grant_model(self) -> Any:
+        """The direct-FK object-grant table of the model (`<model>unitgrant`)."""
+        return self.model.unit_grants.rel.related_model  # type: ignore[attr-defined]
+
     def _granted_rows(self, user: User, action: Action | str) -> models.QuerySet:
         """Guardian direct-FK object grants of `action` held by any of the user's groups."""
-        grant_model = self.model.unit_grants.rel.related_model  # type: ignore[attr-defined]
         codename = f"{action}_{self.model._meta.model_name}"
-        return grant_model.objects.filter(
+        return self._grant_model().objects.filter(
             group__user=user,
             permission__codename=codename,
             permission__content_type__app_label=self.model._meta.app_label,

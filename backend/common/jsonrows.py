@@ -1,5 +1,6 @@
-"""A child list as one column of its parent's row: a correlated subquery that aggregates the child
-rows into a JSON array of arrays, and the decoding of those values back into Python."""
+"""Rows folded into one column of an outer row: a correlated subquery that aggregates them into a
+JSON array of arrays (a detail's child lists, a token's grant rows), and the decoding back into
+Python values."""
 
 import json
 from datetime import datetime

@@ -1,7 +1,7 @@
 """A detail query in one SELECT: the row, and each child list the query selects beside it as a JSON
-column of that row (see backend.common.jsonrows). The child rows are the ones the child type would resolve —
-its `get_queryset` (policy scope and unmask flag) correlated with the parent row — and come back
-as the parent's prefetched list, which the relation field then serves without SQL. A list that
+column of that row (see backend.common.jsonrows). The child rows are the ones the child type
+would resolve — read by the parent's id alone when their policy follows the parent, else through
+the type's `get_queryset` (scope and unmask flag) — and come back as the parent's prefetched list, which the relation field then serves without SQL. A list that
 needs more than plain columns (nested objects, arguments, resolvers without `only` hints, an
 ordering through another model) is left to the relation field, as before."""
 

@@ -7,9 +7,10 @@ from typing import Any, Generic, TypeVar
 import strawberry
 from django.db.models import F, Func, QuerySet, Subquery
 from strawberry.types import Info
-from strawberry.types.nodes import SelectedField
 from strawberry_django import pagination
 from strawberry_django.optimizer import is_optimized_by_prefetching
+
+from schema.base.selection import selected_names
 
 NodeType = TypeVar("NodeType")
 TOTAL = "_zhili_total"
@@ -23,7 +24,7 @@ class OffsetPaginated(pagination.OffsetPaginated[NodeType], Generic[NodeType]):
     @classmethod
     def resolve_paginated(cls, queryset: QuerySet, *, info: Info, **kwargs: Any) -> Any:
         paginated = super().resolve_paginated(queryset, info=info, **kwargs)
-        paginated.folded = _foldable(queryset) and {"totalCount", "results"} <= _selected(info)
+        paginated.folded = _foldable(queryset) and {"totalCount", "results"} <= selected_names(info)
         return paginated
 
     def get_paginated_queryset(self) -> Any:
@@ -56,18 +57,3 @@ def _foldable(queryset: QuerySet) -> bool:
         for expression in query.annotations.values()
     )
     return not (grouped or query.distinct or is_optimized_by_prefetching(queryset))
-
-
-def _selected(info: Info) -> set[str]:
-    names: set[str] = set()
-    for field in info.selected_fields:
-        _collect(field.selections, names)
-    return names
-
-
-def _collect(selections: list[Any], names: set[str]) -> None:
-    for selection in selections:
-        if isinstance(selection, SelectedField):
-            names.add(selection.name)
-        else:  # a fragment, spread or inline: its fields count as selected here
-            _collect(selection.selections, names)

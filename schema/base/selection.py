@@ -132,6 +132,11 @@ def _applies(fragment: FragmentSpread | InlineFragment, type_name: str) -> bool:
     return fragment.type_condition in (None, type_name)
 
 
+def selected_names(info: Info) -> set[str]:
+    """The names of the fields selected under the current field, through fragments."""
+    return set(_grouped([node for field in info.selected_fields for node in field.selections], ""))
+
+
 def _grouped(nodes: Iterable[Selection], type_name: str) -> dict[str, list[SelectedField]]:
     """Selected fields by name, through fragments on the type; aliases of one field together."""
     grouped: dict[str, list[SelectedField]] = defaultdict(list)
