@@ -23,3 +23,29 @@ def test_the_command_refuses_bad_input(users):
     with pytest.raises(CommandError, match="超出"):
         call_command("create_api_token", user="city_admin", name="大屏", creator="county_centre")
     assert not ApiToken.objects.exists()
+
+
+def test_authentication_binds_each_secret_and_refuses_expired_revoked_and_disabled(users):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from backend.accounts.tokens import token_create, token_revoke
+
+    made = {
+        name: token_create(creator=users[name], user=users[name], name="对接")
+        for name in ("integrator", "county_centre")
+    }
+    for name, (_, secret) in made.items():  # one compiled statement, each its own secret
+        assert token_authenticate(secret).user.username == name
+    token, secret = made["integrator"]
+    ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+    assert token_authenticate(secret) is None
+    other, other_secret = made["county_centre"]
+    users["county_centre"].__class__.objects.filter(username="county_centre").update(
+        is_active=False
+    )
+    assert token_authenticate(other_secret) is None
+    assert token_authenticate(secret + "x") is None and token_authenticate("") is None
+    token_revoke(token=other)
+    assert token_authenticate(other_secret) is None

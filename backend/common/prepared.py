@@ -1,0 +1,76 @@
+"""Querysets compiled once per database connection, then run with new values bound into the same SQL.
+
+Building and compiling a queryset costs Django more CPU than PostgreSQL needs to run a point
+lookup: the API token's statement (token, account, scope and grant rows) took 1.2 ms of every
+integrator request to compile and a fraction of that to run. A `Prepared` builds its queryset once
+with sample values, finds each sample among the compiled parameters, and from then on only swaps
+the request's values in. A queryset whose SQL depends on a value (an `IN` list, `None`, a value
+Django adapts before binding) shows it on the first compile — a sample found not exactly once —
+and is then simply built and compiled on every call, as before.
+"""
+
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from django.db import connections
+from django.db.models import Model, QuerySet
+from django.db.models.query import ModelIterable
+
+CACHE = "_zhili_prepared"
+M = TypeVar("M", bound=Model)
+
+
+class Prepared(Generic[M]):
+    def __init__(self, build: Callable[..., "QuerySet[M]"], **samples: str | int) -> None:
+        self.build, self.samples = build, samples
+        self._template: QuerySet[M] | None = None
+
+    def all(self, **values: Any) -> list[M]:
+        """The rows of `build(**values)`, as model instances with their related objects."""
+        if self._template is None:
+            self._template = self.build(**self.samples)
+        # per connection (so per thread), and gone with it: a compiler holds its connection
+        compiled_here = connections[self._template.db].__dict__.setdefault(CACHE, {})
+        if self not in compiled_here:
+            compiled_here[self] = _Compiled.of(self._template, self.samples)
+        compiled = compiled_here[self]
+        if compiled is None:
+            return list(self.build(**values))
+        return compiled.run(values)
+
+
+class _Compiled:
+    """One connection's compiler of the template, its SQL and where each value goes."""
+
+    def __init__(self, template: QuerySet, compiler: Any, sql: str, params: list, slots: dict):
+        self.template, self.compiler, self.sql = template, compiler, sql
+        self.params, self.slots = params, slots
+
+    @classmethod
+    def of(cls, template: QuerySet, samples: dict[str, Any]) -> "_Compiled | None":
+        compiler = template.query.get_compiler(using=template.db)
+        sql, params = compiler.as_sql()
+        slots = {name: [i for i, p in enumerate(params) if p == v] for name, v in samples.items()}
+        if any(len(found) != 1 for found in slots.values()):
+            return None
+        return cls(template, compiler, sql, list(params), {k: v[0] for k, v in slots.items()})
+
+    def run(self, values: dict[str, Any]) -> list[Any]:
+        params = list(self.params)
+        for name, index in self.slots.items():
+            params[index] = values[name]
+        self.compiler.as_sql = lambda *args, **kwargs: (self.sql, tuple(params))
+        source: Any = _Source(self.template, self.compiler)
+        return list(ModelIterable(source))
+
+
+class _Source:
+    """What Django's model iterable reads of a queryset, with the bound compiler as its query's."""
+
+    def __init__(self, template: QuerySet, compiler: Any) -> None:
+        self.db, self.model, self.query = template.db, template.model, self
+        self._known_related_objects: dict = {}
+        self._compiler = compiler
+
+    def get_compiler(self, using: str | None = None, **kwargs: Any) -> Any:
+        return self._compiler
