@@ -15,6 +15,7 @@ from schema.base.extensions import (
     ReadableInputErrors,
     limits,
 )
+from schema.base.execution import Execution
 from schema.base.fields import Optimizer
 from schema.codes.operations import CodesMutation, CodesQuery
 from schema.creation.operations import CreationMutation, CreationQuery
@@ -90,6 +91,7 @@ Mutation = merge_types("Mutation", MUTATIONS)
 schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
+    execution_context_class=Execution,
     extensions=[
         Optimizer,
         AuditUnmaskedReads,

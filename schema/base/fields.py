@@ -17,6 +17,8 @@ from strawberry.extensions import SchemaExtension
 from strawberry_django.fields.field import StrawberryDjangoField
 from strawberry_django.optimizer import DjangoOptimizerExtension
 
+from schema.base import projection
+
 
 class ModelField(StrawberryDjangoField):
     @property
@@ -61,3 +63,10 @@ class Optimizer(DjangoOptimizerExtension):
     the middleware, which would also see every other field, is the costliest part of a page."""
 
     resolve = SchemaExtension.resolve  # type: ignore[assignment]
+
+    def optimize(self, qs: Any, info: Any, **options: Any) -> Any:
+        if (
+            projection.results_plan(info) is not None
+        ):  # the page is read by values_list: nothing to load
+            return qs
+        return super().optimize(qs, info, **options)

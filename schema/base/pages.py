@@ -10,6 +10,9 @@ from strawberry.types import Info
 from strawberry_django import pagination
 from strawberry_django.optimizer import is_optimized_by_prefetching
 
+from schema.base import projection
+from schema.base.execution import Completed
+from schema.base.projection import Plan, Unservable
 from schema.base.selection import selected_names
 
 NodeType = TypeVar("NodeType")
@@ -19,30 +22,55 @@ TOTAL = "_zhili_total"
 @strawberry.type
 class OffsetPaginated(pagination.OffsetPaginated[NodeType], Generic[NodeType]):
     folded: strawberry.Private[bool] = False
+    plan: strawberry.Private[Plan | None] = None
     page: strawberry.Private[list[Any] | None] = None
+    total: strawberry.Private[int | None] = None
 
     @classmethod
     def resolve_paginated(cls, queryset: QuerySet, *, info: Info, **kwargs: Any) -> Any:
         paginated = super().resolve_paginated(queryset, info=info, **kwargs)
-        paginated.folded = _foldable(queryset) and {"totalCount", "results"} <= selected_names(info)
+        if _foldable(queryset):
+            paginated.folded = {"totalCount", "results"} <= selected_names(info)
+            plan = projection.results_plan(info)
+            paginated.plan = plan if plan and plan.model is queryset.model else None
         return paginated
 
     def get_paginated_queryset(self) -> Any:
-        if not self.folded:
+        if not (self.folded or self.plan):
             return super().get_paginated_queryset()
         if self.page is None:
-            assert self.queryset is not None
-            counted = self.queryset.annotate(**{TOTAL: _count_of(self.queryset)})
-            self.page = list(pagination.apply(self.pagination, counted))
+            self.page = self._projected() if self.plan else self._instances()
         return self.page
 
     def get_total_count(self) -> int:
         if not self.folded:
             return super().get_total_count()
-        rows = self.get_paginated_queryset()
-        if rows:
-            return getattr(rows[0], TOTAL)
+        self.get_paginated_queryset()
+        if self.total is not None:
+            return self.total
         return 0 if not self.pagination.offset else super().get_total_count()
+
+    def _instances(self) -> list[Any]:
+        rows = list(pagination.apply(self.pagination, self._counted()))
+        self.total = getattr(rows[0], TOTAL) if rows and self.folded else None
+        return rows
+
+    def _projected(self) -> Any:
+        assert self.plan is not None and self.queryset is not None
+        names = [*self.plan.paths, TOTAL] if self.folded else self.plan.paths
+        rows = list(pagination.apply(self.pagination, self._counted().values_list(*names)))
+        self.total = rows[0][-1] if rows and self.folded else None
+        try:
+            return Completed(self.plan.shape(rows, self.queryset.db))
+        except Unservable:  # a null where the schema says none: let graphql-core report it
+            self.plan = None
+            return self._instances() if self.folded else super().get_paginated_queryset()
+
+    def _counted(self) -> QuerySet:
+        assert self.queryset is not None
+        if not self.folded:
+            return self.queryset
+        return self.queryset.annotate(**{TOTAL: _count_of(self.queryset)})
 
 
 def _count_of(queryset: QuerySet) -> Subquery:

@@ -8,6 +8,7 @@ from strawberry.types import Info
 from permissions.codenames import Action
 from permissions.pii import sensitive_fields
 from permissions.registry import policy_for
+from schema.base import projection
 from schema.base.context import user_of
 
 UNMASK_FLAG = "zhili_unmask"
@@ -27,6 +28,8 @@ def scoped(queryset: QuerySet, info: Info) -> QuerySet:
     read (a list's rows and a detail query's row alike)."""
     user, policy = user_of(info), policy_for(queryset.model)
     queryset = policy.restrict(queryset, user, Action.VIEW)
-    if sensitive_fields(queryset.model):
+    if (
+        sensitive_fields(queryset.model) and projection.results_plan(info) is None
+    ):  # a plan reads no such field
         queryset = policy.annotate_may(queryset, user, Action.UNMASK, UNMASK_FLAG)
     return queryset
