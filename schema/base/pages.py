@@ -12,8 +12,8 @@ from strawberry_django.optimizer import is_optimized_by_prefetching
 
 from schema.base import projection
 from schema.base.execution import Completed
-from schema.base.projection import Plan, Unservable
 from schema.base.selection import selected_names
+from schema.base.shaping import Plan, Unservable
 
 NodeType = TypeVar("NodeType")
 TOTAL = "_zhili_total"

@@ -14,7 +14,6 @@ selection node.
 
 from typing import Any
 
-from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from graphql import (
     FieldNode,
@@ -27,58 +26,9 @@ from graphql import (
     get_nullable_type,
     is_leaf_type,
 )
-from strawberry_django.fields.field import StrawberryDjangoField
 
-TYPENAME, LEAF, OBJECT, COMPUTED = 0, 1, 2, 3
-Entry = tuple[int, str, Any, Any, bool]  # kind, response key, index(es) | name, how, nullable
-
-
-class Unservable(Exception):
-    """A row this plan cannot shape like graphql-core would: a null in a non-null field, or a
-    resolver that wants more of its root than the columns it declared (`lasting`)."""
-
-    def __init__(self, key: str, lasting: bool = False) -> None:
-        super().__init__(key)
-        self.lasting = lasting
-
-
-class Plan:
-    def __init__(self, model: type[models.Model], entries: list[Entry], paths: list[str]) -> None:
-        self.model, self.entries, self.paths = model, entries, paths
-        self.usable = True
-
-    def shape(self, rows: list[tuple], db: str) -> list[dict[str, Any]]:
-        try:
-            return [_shape(row, self.entries, db) for row in rows]
-        except Unservable as refusal:
-            self.usable = not refusal.lasting  # such a resolver fails on every row: not again
-            raise
-
-
-def _shape(row: tuple, entries: list[Entry], db: str) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for kind, key, at, how, nullable in entries:
-        if kind == TYPENAME:
-            out[key] = at
-            continue
-        value = _computed_value(row, at, how, key, db) if kind == COMPUTED else row[at]
-        if value is None:
-            if not nullable:
-                raise Unservable(key)
-            out[key] = None
-        else:
-            out[key] = _shape(row, how, db) if kind == OBJECT else how[-1](value)
-    return out
-
-
-def _computed_value(row: tuple, at: tuple[int, ...], how: tuple, key: str, db: str) -> Any:
-    """A resolver of the row's own columns, called with an instance of just those columns."""
-    call, model, names, _ = how
-    try:
-        return call(model.from_db(db, names, [row[i] for i in at]))
-    except Exception as error:  # it wants more than it declared, or fails: the ordinary path
-        raise Unservable(key, lasting=True) from error
-
+from schema.base.columns import own_columns, plain_column
+from schema.base.shaping import COMPUTED, LEAF, OBJECT, TYPENAME, Entry, Plan
 
 _PLANS: dict[int, tuple[FieldNode, Plan | None]] = {}
 MAX_PLANS = 512
@@ -170,7 +120,7 @@ def _entry(
     field_def = gql_type.fields.get(name)
     if field_def is None or node.arguments:
         return None
-    column = _column(field_def, model)
+    column = plain_column(field_def, model)
     if column is None:
         return _computed(node, key, field_def, model, prefix, paths)
     nullable, target = (
@@ -199,7 +149,7 @@ def _computed(
     """A leaf whose resolver reads only columns it declares (`only`) from its root."""
     field: Any = field_def.extensions.get("strawberry-definition")
     target = get_nullable_type(field_def.type)
-    names = _own_columns(field, model)
+    names = own_columns(field, model)
     if names is None or node.selection_set or not is_leaf_type(target):
         return None
     resolver = field.base_resolver
@@ -210,38 +160,3 @@ def _computed(
     paths += [prefix + name for name in names]
     nullable = not isinstance(field_def.type, GraphQLNonNull)
     return (COMPUTED, key, at, (call, model, names, target.coerce_output_value), nullable)
-
-
-def _own_columns(field: Any, model: Any) -> list[str] | None:
-    resolver = getattr(field, "base_resolver", None)
-    if not isinstance(field, StrawberryDjangoField) or resolver is None:
-        return None
-    store = field.store
-    if field.extensions or field.permission_classes or resolver.arguments or resolver.is_async:
-        return None
-    if resolver.info_parameter or store.select_related or store.prefetch_related or store.annotate:
-        return None
-    try:
-        fields = [model._meta.get_field(name) for name in store.only or ()]
-    except FieldDoesNotExist:
-        return None
-    if not fields or any(f.is_relation or not f.concrete for f in fields):
-        return None
-    return [f.attname for f in fields]
-
-
-def _column(field_def: GraphQLField, model: Any) -> Any:
-    """The model field a plain strawberry-django field reads: a column or a forward foreign key
-    (as `ModelField`'s basic path or strawberry-django's own resolver would read it)."""
-    field = field_def.extensions.get("strawberry-definition")
-    if not isinstance(field, StrawberryDjangoField) or field.base_resolver or field.arguments:
-        return None
-    if field.extensions or field.permission_classes:
-        return None
-    try:
-        column = model._meta.get_field(field.django_name or field.python_name)
-    except FieldDoesNotExist:
-        return None
-    if not column.concrete or isinstance(column, models.FileField):
-        return None
-    return column if not column.is_relation or column.many_to_one else None

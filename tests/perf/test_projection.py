@@ -10,7 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from graphql import GraphQLObjectType, get_named_type, is_list_type, parse, print_ast
 
+from backend.areas.models import Area
 from schema.base import projection
+from schema.base.shaping import COMPUTED, LEAF, Plan, Unservable
 from schema.resources.registry import RESOURCES
 from schema.schema import schema
 
@@ -133,3 +135,26 @@ def test_what_the_projection_does_not_serve_falls_back(gql_as, users, monkeypatc
     query = f"{{ disputes(pagination: {{offset: 0, limit: 5}}) {{ results {{ {selection} }} }} }}"
     projected, completed, served = both_ways(gql_as(users["city_admin"]), query, monkeypatch)
     assert not served and projected == completed
+
+
+def _plan_of(*entries) -> Plan:
+    return Plan(Area, list(entries), [])
+
+
+def test_a_null_in_a_non_null_field_is_refused_once_and_the_plan_kept():
+    plan = _plan_of((LEAF, "name", 0, (str,), False))
+    assert plan.shape([("肃宁县",)], "default") == [{"name": "肃宁县"}]
+    with pytest.raises(Unservable):
+        plan.shape([(None,)], "default")
+    assert plan.usable
+
+
+def test_a_resolver_wanting_more_than_its_columns_retires_the_plan():
+    def wants_more(root):
+        return root.undeclared_attribute
+
+    computed = (COMPUTED, "label", (0,), (wants_more, Area, ["code"], str), True)
+    plan = _plan_of(computed)
+    with pytest.raises(Unservable):
+        plan.shape([(130926000000,)], "default")
+    assert not plan.usable
