@@ -5,6 +5,7 @@ scope range contains the row's area code, or (own-only roles) owns the row, or b
 group that holds a guardian object grant of A on the row. Forbidden and missing look the same.
 """
 
+from collections.abc import Hashable
 from functools import reduce
 from operator import or_
 from typing import Any
@@ -45,6 +46,12 @@ class BasePolicy:
         """Are viewing and unmasking a row those of its parent through FK `field`? Then rows
         read beside a parent the user may view need no predicate of their own."""
         return False
+
+    def inputs(self, user: User) -> Hashable | None:
+        """Everything of `user` — besides rows read inside the statement — that this policy's
+        predicates are built from: equal inputs give equal SQL and parameters, so a statement
+        compiled for one request serves the next with the same inputs. None: not declared."""
+        return None
 
     def q_for(self, queryset: models.QuerySet, user: User, action: Action | str) -> Q | bool:
         """`q`, or for the rows of one loaded parent (a related manager's queryset) the parent's
@@ -109,6 +116,10 @@ class Policy(BasePolicy):
 
     def perm(self, action: Action | str) -> str:
         return perm_name(self.model, action)
+
+    def inputs(self, user: User) -> Hashable | None:
+        # the owner term and the object grants' holder are the user's id; grants carry the rest
+        return (user.pk, _active(user), _superuser(user), grants_of(user))
 
     def grants(self, user: User, action: Action | str) -> list[Grant]:
         perm = self.perm(action)

@@ -8,6 +8,7 @@ from schema.assistance.operations import AssistanceMutation, AssistanceQuery
 from schema.audit.operations import AuditQuery
 from schema.auth.explain import ExplainQuery
 from schema.auth.operations import AuthMutation, AuthQuery
+from schema.base.execution import Execution
 from schema.base.extensions import (
     AuditUnmaskedReads,
     IntrospectionForSignedInUsers,
@@ -15,7 +16,6 @@ from schema.base.extensions import (
     ReadableInputErrors,
     limits,
 )
-from schema.base.execution import Execution
 from schema.base.fields import Optimizer
 from schema.codes.operations import CodesMutation, CodesQuery
 from schema.creation.operations import CreationMutation, CreationQuery

@@ -12,6 +12,7 @@ and is then simply built and compiled on every call, as before.
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Model, QuerySet
 from django.db.models.query import ModelIterable
@@ -21,21 +22,27 @@ M = TypeVar("M", bound=Model)
 
 
 class Prepared(Generic[M]):
-    def __init__(self, build: Callable[..., "QuerySet[M]"], **samples: str | int) -> None:
-        self.build, self.samples = build, samples
-        self._template: QuerySet[M] | None = None
+    """One statement: `build(**values)` must give the same SQL for every value (the samples'
+    shape), and the same parameters apart from the values — a Prepared is made per such shape."""
 
-    def all(self, **values: Any) -> list[M]:
-        """The rows of `build(**values)`, as model instances with their related objects."""
-        if self._template is None:
-            self._template = self.build(**self.samples)
+    def __init__(self, build: Callable[..., "QuerySet[M]"] | None = None, **samples: Any) -> None:
+        self.build, self.samples = build, samples
+        self.db: str | None = None
+
+    def all(self, build: Callable[..., "QuerySet[M]"] | None = None, **values: Any) -> list[M]:
+        """The rows of `build(**values)` (this call's builder, else the first), as model
+        instances with their related objects and annotations."""
+        build = build or self.build
+        assert build is not None, "a builder, here or at construction"
+        if self.db is None:
+            self.db = build(**self.samples).db
         # per connection (so per thread), and gone with it: a compiler holds its connection
-        compiled_here = connections[self._template.db].__dict__.setdefault(CACHE, {})
+        compiled_here = connections[self.db].__dict__.setdefault(CACHE, {})
         if self not in compiled_here:
-            compiled_here[self] = _Compiled.of(self._template, self.samples)
+            compiled_here[self] = _Compiled.of(build(**self.samples), self.samples)
         compiled = compiled_here[self]
         if compiled is None:
-            return list(self.build(**values))
+            return list(build(**values))
         return compiled.run(values)
 
 
@@ -49,7 +56,10 @@ class _Compiled:
     @classmethod
     def of(cls, template: QuerySet, samples: dict[str, Any]) -> "_Compiled | None":
         compiler = template.query.get_compiler(using=template.db)
-        sql, params = compiler.as_sql()
+        try:
+            sql, params = compiler.as_sql()
+        except EmptyResultSet:  # `.none()`: nothing to prepare, and nothing to run
+            return None
         slots = {name: [i for i, p in enumerate(params) if p == v] for name, v in samples.items()}
         if any(len(found) != 1 for found in slots.values()):
             return None

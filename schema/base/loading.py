@@ -12,8 +12,7 @@ from permissions.codenames import Action
 from permissions.policy import NotFound
 from permissions.registry import policy_for
 from schema.base.context import parse_id, user_of
-from schema.base.nested import fetch_detail
-from schema.base.scoped import scoped
+from schema.base.detail import detail_row
 
 M = TypeVar("M", bound=models.Model)
 
@@ -56,10 +55,10 @@ def load_target_unit(info: Info, value: Any, field: str) -> Unit:
 
 def load_or_none(info: Info, model: type[M], value: Any) -> M | None:
     """A detail query's answer: the row, or null when it is missing, malformed or not visible.
-    The child lists the query selects come in the row's own statement (schema.base.nested)."""
+    The child lists the query selects come in the row's own statement (schema.base.nested),
+    compiled once per selection and user scope (schema.base.detail)."""
     try:
-        rows = scoped(model._default_manager.filter(pk=parse_id(value)), info)
-        row = fetch_detail(info, rows)
+        row = detail_row(info, model, parse_id(value))
     except (ObjectDoesNotExist, ValidationError):
         return None
     assert isinstance(row, model)

@@ -53,12 +53,22 @@ class ChildList:
 def fetch_detail(info: Info, rows: models.QuerySet) -> models.Model:
     """The one row of `rows` — already limited to what the user may view — (DoesNotExist when
     none) with its selected child lists prefetched."""
+    statement, lists = detail_statement(info, rows)
+    return with_children(statement.get(), lists)
+
+
+def detail_statement(info: Info, rows: models.QuerySet) -> tuple[models.QuerySet, list[ChildList]]:
+    """`rows` with the selected child lists as JSON columns, and those lists."""
     lists = [child for child in map(_child_list, child_selections(info, rows.model)) if child]
     flagged = UNMASK_FLAG in rows.query.annotations  # the parent's own flag serves its children
     if not flagged and any(c.follows and sensitive_fields(c.rel.related_model) for c in lists):
         user = user_of(info)
         rows = policy_for(rows.model).annotate_may(rows, user, Action.UNMASK, PARENT_UNMASK)
-    row = rows.annotate(**{child.alias: child.expression() for child in lists}).get()
+    return rows.annotate(**{child.alias: child.expression() for child in lists}), lists
+
+
+def with_children(row: models.Model, lists: list[ChildList]) -> models.Model:
+    """The row of a `detail_statement`, its child lists served from its JSON columns."""
     for child in lists:
         _attach(row, child, decoded(row.__dict__.pop(child.alias)))
     return row
