@@ -32,18 +32,35 @@ class Prepared(Generic[M]):
     def all(self, build: Callable[..., "QuerySet[M]"] | None = None, **values: Any) -> list[M]:
         """The rows of `build(**values)` (this call's builder, else the first), as model
         instances with their related objects and annotations."""
+        compiled = self._compiled(build)
+        if compiled is None:
+            return list((build or self.build)(**values))  # type: ignore[misc,arg-type]
+        return compiled.run(values)
+
+    def rows(self, build: Callable[..., QuerySet] | None = None, **values: Any) -> list[tuple]:
+        """The rows of `build(**values)`, a `values_list`, as tuples."""
+        compiled = self._compiled(build)
+        if compiled is None:
+            return list((build or self.build)(**values))  # type: ignore[misc,arg-type]
+        return compiled.tuples(values)
+
+    def ready(self) -> bool:
+        """Compiled on this thread's connection, so that it runs without a builder."""
+        here = connections[self.db].__dict__.get(CACHE, {}) if self.db else {}
+        return here.get(self) is not None
+
+    def _compiled(self, build: Callable[..., QuerySet] | None) -> "_Compiled | None":
+        # per connection (so per thread), and gone with it: a compiler holds its connection
+        here = connections[self.db].__dict__.setdefault(CACHE, {}) if self.db else {}
+        if self in here:
+            return here[self]
         build = build or self.build
         assert build is not None, "a builder, here or at construction"
-        if self.db is None:
-            self.db = build(**self.samples).db
-        # per connection (so per thread), and gone with it: a compiler holds its connection
-        compiled_here = connections[self.db].__dict__.setdefault(CACHE, {})
-        if self not in compiled_here:
-            compiled_here[self] = _Compiled.of(build(**self.samples), self.samples)
-        compiled = compiled_here[self]
-        if compiled is None:
-            return list(build(**values))
-        return compiled.run(values)
+        template = build(**self.samples)
+        self.db = template.db
+        compiled = _Compiled.of(template, self.samples)
+        connections[self.db].__dict__.setdefault(CACHE, {})[self] = compiled
+        return compiled
 
 
 class _Compiled:
@@ -66,12 +83,19 @@ class _Compiled:
         return cls(template, compiler, sql, list(params), {k: v[0] for k, v in slots.items()})
 
     def run(self, values: dict[str, Any]) -> list[Any]:
+        self._bind(values)
+        source: Any = _Source(self.template, self.compiler)
+        return list(ModelIterable(source))
+
+    def tuples(self, values: dict[str, Any]) -> list[tuple]:
+        self._bind(values)
+        return list(self.compiler.results_iter(tuple_expected=True))
+
+    def _bind(self, values: dict[str, Any]) -> None:
         params = list(self.params)
         for name, index in self.slots.items():
             params[index] = values[name]
         self.compiler.as_sql = lambda *args, **kwargs: (self.sql, tuple(params))
-        source: Any = _Source(self.template, self.compiler)
-        return list(ModelIterable(source))
 
 
 class _Source:

@@ -11,12 +11,13 @@ from permissions.registry import policy_for
 from schema.areas.filters import AreaFilter, AreaOrder
 from schema.areas.types import AreaType
 from schema.base.context import parse_id, user_of
+from schema.base.kept import offset_paginated
 from schema.base.pages import OffsetPaginated
 
 
 @strawberry.type
 class AreasQuery:
-    @strawberry_django.offset_paginated(
+    @offset_paginated(
         OffsetPaginated[AreaType],
         filters=AreaFilter,
         ordering=AreaOrder,

@@ -26,13 +26,14 @@ from schema.assistance.inputs import (
 from schema.assistance.types import SubsidyCaseType
 from schema.base.context import parse_id
 from schema.base.inputs import IdInput, changes_of
+from schema.base.kept import offset_paginated
 from schema.base.loading import load, load_or_none, require
 from schema.base.pages import OffsetPaginated
 
 
 @strawberry.type
 class AssistanceQuery:
-    subsidy_cases: OffsetPaginated[SubsidyCaseType] = strawberry_django.offset_paginated(
+    subsidy_cases: OffsetPaginated[SubsidyCaseType] = offset_paginated(
         filters=SubsidyCaseFilter,
         ordering=SubsidyCaseOrder,
         description="社会救助案件列表（仅本人权限范围内；申请人信息按权限脱敏）",

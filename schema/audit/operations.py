@@ -15,6 +15,7 @@ from backend.audit.models import AuditEntry
 from schema.areas.types import AreaType
 from schema.base.fields import model_type
 from schema.base.filters import within_q
+from schema.base.kept import offset_paginated
 from schema.base.loading import load_or_none
 from schema.base.pages import OffsetPaginated
 from schema.base.scoped import PolicyScoped
@@ -64,7 +65,7 @@ class AuditEntryOrder:
 
 @strawberry.type
 class AuditQuery:
-    audit_entries: OffsetPaginated[AuditEntryType] = strawberry_django.offset_paginated(
+    audit_entries: OffsetPaginated[AuditEntryType] = offset_paginated(
         filters=AuditEntryFilter,
         ordering=AuditEntryOrder,
         description="审计日志（只读，仅本人权限范围内，新的在前）",

@@ -10,8 +10,10 @@ from strawberry.types import Info
 from strawberry_django import pagination
 from strawberry_django.optimizer import is_optimized_by_prefetching
 
+from backend.common.prepared import Prepared
 from schema.base import projection
 from schema.base.execution import Completed
+from schema.base.kept import KEEP, KeptPage, kept_page
 from schema.base.selection import selected_names
 from schema.base.shaping import Plan, Unservable
 
@@ -25,15 +27,28 @@ class OffsetPaginated(pagination.OffsetPaginated[NodeType], Generic[NodeType]):
     plan: strawberry.Private[Plan | None] = None
     page: strawberry.Private[list[Any] | None] = None
     total: strawberry.Private[int | None] = None
+    statement: strawberry.Private[Prepared | None] = None  # a kept statement to run (kept.py)
+    keep: strawberry.Private[tuple | None] = None  # the key to keep this page's statement under
+    node: strawberry.Private[Any] = None
 
     @classmethod
-    def resolve_paginated(cls, queryset: QuerySet, *, info: Info, **kwargs: Any) -> Any:
+    def resolve_paginated(cls, queryset: Any, *, info: Info, **kwargs: Any) -> Any:
+        if isinstance(queryset, KeptPage):
+            return cls._kept(queryset, kwargs.get("pagination"))
         paginated = super().resolve_paginated(queryset, info=info, **kwargs)
         if _foldable(queryset):
             paginated.folded = {"totalCount", "results"} <= selected_names(info)
             plan = projection.results_plan(info)
             paginated.plan = plan if plan and plan.model is queryset.model else None
+            paginated.keep = getattr(queryset, KEEP, None) if paginated.plan else None
+            paginated.node = info._raw_info.field_nodes[0]
         return paginated
+
+    @classmethod
+    def _kept(cls, kept: KeptPage, given: Any) -> Any:
+        page = cls(queryset=None, pagination=given or pagination.OffsetPaginationInput())
+        page.plan, page.folded, page.statement = kept.plan, kept.folded, kept.prepared
+        return page
 
     def get_paginated_queryset(self) -> Any:
         if not (self.folded or self.plan):
@@ -56,15 +71,30 @@ class OffsetPaginated(pagination.OffsetPaginated[NodeType], Generic[NodeType]):
         return rows
 
     def _projected(self) -> Any:
-        assert self.plan is not None and self.queryset is not None
-        names = [*self.plan.paths, TOTAL] if self.folded else self.plan.paths
-        rows = list(pagination.apply(self.pagination, self._counted().values_list(*names)))
+        assert self.plan is not None
+        rows = self._rows()
         self.total = rows[0][-1] if rows and self.folded else None
         try:
-            return Completed(self.plan.shape(rows, self.queryset.db))
+            return Completed(self.plan.shape(rows, self._db()))
         except Unservable:  # a null where the schema says none: let graphql-core report it
+            if self.queryset is None:
+                raise  # a kept statement: logged and answered as an unexpected error
             self.plan = None
             return self._instances() if self.folded else super().get_paginated_queryset()
+
+    def _rows(self) -> list[tuple]:
+        assert self.plan is not None
+        if self.statement is not None:
+            return self.statement.rows()
+        names = [*self.plan.paths, TOTAL] if self.folded else self.plan.paths
+        statement = pagination.apply(self.pagination, self._counted().values_list(*names))
+        if self.keep is None:
+            return list(statement)
+        return kept_page(self.keep, self.node, self.plan, self.folded).rows(lambda: statement)
+
+    def _db(self) -> str:
+        holder: Any = self.statement if self.queryset is None else self.queryset
+        return holder.db
 
     def _counted(self) -> QuerySet:
         assert self.queryset is not None

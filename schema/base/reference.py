@@ -16,6 +16,7 @@ from permissions.codenames import Action
 from permissions.registry import policy_for
 from schema.base.context import user_of
 from schema.base.inputs import IdInput, changes_of
+from schema.base.kept import offset_paginated
 from schema.base.loading import deleted, load, load_or_none, require
 from schema.base.pages import OffsetPaginated
 
@@ -60,7 +61,7 @@ def _list(table: Reference) -> Any:
     def rows(self: Any, info: Info) -> Any:
         return policy_for(table.model).visible(user_of(info))
 
-    return strawberry_django.offset_paginated(
+    return offset_paginated(
         OffsetPaginated[table.node],  # type: ignore[name-defined]
         filters=table.filters,
         ordering=table.ordering,

@@ -9,6 +9,7 @@ from backend.codes.models import Code, CodeTable
 from backend.disputes.models import Cause
 from permissions.registry import policy_for
 from schema.base.context import user_of
+from schema.base.kept import offset_paginated
 from schema.base.loading import load_or_none
 from schema.base.pages import OffsetPaginated
 from schema.codes.filters import (
@@ -24,7 +25,7 @@ from schema.codes.types import CauseType, CodeTableType, CodeType
 
 @strawberry.type
 class CodesQuery:
-    @strawberry_django.offset_paginated(
+    @offset_paginated(
         OffsetPaginated[CodeTableType],
         filters=CodeTableFilter,
         ordering=CodeTableOrder,
@@ -33,7 +34,7 @@ class CodesQuery:
     def code_tables(self, info: Info) -> QuerySet[CodeTable]:
         return policy_for(CodeTable).visible(user_of(info))
 
-    @strawberry_django.offset_paginated(
+    @offset_paginated(
         OffsetPaginated[CodeType], filters=CodeFilter, ordering=CodeOrder, description="代码列表"
     )
     def codes(self, info: Info) -> QuerySet[Code]:
@@ -43,7 +44,7 @@ class CodesQuery:
     def code(self, info: Info, id: strawberry.ID) -> CodeType | None:
         return load_or_none(info, Code, id)  # type: ignore[return-value]
 
-    @strawberry_django.offset_paginated(
+    @offset_paginated(
         OffsetPaginated[CauseType],
         filters=CauseFilter,
         ordering=CauseOrder,

@@ -12,6 +12,7 @@ from backend.org.models import Unit
 from permissions.codenames import Action
 from schema.base.context import parse_id, user_of
 from schema.base.inputs import IdInput, changes_of
+from schema.base.kept import offset_paginated
 from schema.base.loading import load, load_many, load_or_none, require
 from schema.base.pages import OffsetPaginated
 from schema.creation.filters import (
@@ -31,12 +32,12 @@ from schema.creation.workflow import TaskWorkflowMutation
 
 @strawberry.type
 class CreationQuery:
-    creation_tasks: OffsetPaginated[CreationTaskType] = strawberry_django.offset_paginated(
+    creation_tasks: OffsetPaginated[CreationTaskType] = offset_paginated(
         filters=CreationTaskFilter,
         ordering=CreationTaskOrder,
         description="创建任务列表（仅本人权限范围内及本单位承担的任务）",
     )
-    guidelines: OffsetPaginated[GuidelineType] = strawberry_django.offset_paginated(
+    guidelines: OffsetPaginated[GuidelineType] = offset_paginated(
         filters=GuidelineFilter, ordering=GuidelineOrder, description="工作指引列表"
     )
 

@@ -6,6 +6,7 @@ from strawberry import auto
 
 from backend.disputes.models import Dispute
 from schema.base.filters import id_q, search_q, within_q
+from schema.base.kept import pure
 
 
 @strawberry_django.filter_type(Dispute, lookups=True)
@@ -20,6 +21,7 @@ class DisputeFilter:
     deadline: auto
 
     @strawberry_django.filter_field(description="化解组织（单位编号）")
+    @pure
     def handling_unit(
         self, queryset: QuerySet, value: strawberry.ID, prefix: str
     ) -> tuple[QuerySet, Q]:
@@ -30,6 +32,7 @@ class DisputeFilter:
         return queryset, within_q(value, prefix)
 
     @strawberry_django.filter_field(description="事件类型代码（一级两位或二级四位）")
+    @pure
     def type_code(self, queryset: QuerySet, value: str, prefix: str) -> tuple[QuerySet, Q]:
         return queryset, Q(**{f"{prefix}type__code__startswith": value.strip()[:4]})
 
@@ -41,6 +44,7 @@ class DisputeFilter:
         return queryset, overdue if value else ~overdue
 
     @strawberry_django.filter_field(description="按编号、事件名称、简述搜索，空格分隔多个词")
+    @pure
     def search(self, queryset: QuerySet, value: str, prefix: str) -> tuple[QuerySet, Q]:
         return queryset, search_q(value, prefix, ("number", "title", "summary", "address"))
 

@@ -14,6 +14,7 @@ from permissions.codenames import Action
 from schema.areas.lookup import area_by_code
 from schema.base.context import parse_id, user_of
 from schema.base.inputs import IdInput, changes_of
+from schema.base.kept import offset_paginated
 from schema.base.loading import load, load_or_none, require
 from schema.base.pages import OffsetPaginated
 from schema.codes.lookup import code_by
@@ -25,7 +26,7 @@ from schema.disputes.workflow import DisputeWorkflowMutation
 
 @strawberry.type
 class DisputeQuery:
-    disputes: OffsetPaginated[DisputeType] = strawberry_django.offset_paginated(
+    disputes: OffsetPaginated[DisputeType] = offset_paginated(
         filters=DisputeFilter, ordering=DisputeOrder, description="矛盾纠纷列表（仅本人权限范围内）"
     )
 

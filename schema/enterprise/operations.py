@@ -21,6 +21,7 @@ from permissions.codenames import Action
 from permissions.policy import NotFound
 from schema.base.context import parse_id
 from schema.base.inputs import IdInput, changes_of
+from schema.base.kept import offset_paginated
 from schema.base.loading import load, load_or_none, require
 from schema.base.pages import OffsetPaginated
 from schema.enterprise.acting import as_seen
@@ -41,17 +42,15 @@ from schema.enterprise.types import EnterpriseProblemType, EnterpriseType
 
 @strawberry.type
 class EnterpriseQuery:
-    enterprises: OffsetPaginated[EnterpriseType] = strawberry_django.offset_paginated(
+    enterprises: OffsetPaginated[EnterpriseType] = offset_paginated(
         filters=EnterpriseFilter,
         ordering=EnterpriseOrder,
         description="企业列表（仅本人权限范围内）",
     )
-    enterprise_problems: OffsetPaginated[EnterpriseProblemType] = (
-        strawberry_django.offset_paginated(
-            filters=EnterpriseProblemFilter,
-            ordering=EnterpriseProblemOrder,
-            description="企业诉求列表（仅本人权限范围内及本单位承办的诉求）",
-        )
+    enterprise_problems: OffsetPaginated[EnterpriseProblemType] = offset_paginated(
+        filters=EnterpriseProblemFilter,
+        ordering=EnterpriseProblemOrder,
+        description="企业诉求列表（仅本人权限范围内及本单位承办的诉求）",
     )
 
     @strawberry_django.field(description="一家企业；不存在或无权查看时为 null")

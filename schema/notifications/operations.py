@@ -1,7 +1,6 @@
 """My notifications: the list, the unread count, and marking them read."""
 
 import strawberry
-import strawberry_django
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from strawberry.types import Info
@@ -11,6 +10,7 @@ from backend.notifications.models import Notification
 from backend.notifications.selectors import notifications_for, unread_count
 from backend.notifications.services import notifications_mark_all_read, notifications_mark_read
 from schema.base.context import parse_id, user_of
+from schema.base.kept import offset_paginated
 from schema.base.pages import OffsetPaginated
 from schema.notifications.filters import NotificationFilter
 from schema.notifications.types import NotificationType
@@ -18,7 +18,7 @@ from schema.notifications.types import NotificationType
 
 @strawberry.type
 class NotificationsQuery:
-    @strawberry_django.offset_paginated(
+    @offset_paginated(
         OffsetPaginated[NotificationType],
         filters=NotificationFilter,
         description="我的通知：本人的及所在单位的，新的在前；未登录时为空",

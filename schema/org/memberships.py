@@ -16,6 +16,7 @@ from permissions.policy import NotFound
 from schema.areas.lookup import area_by_code
 from schema.base.context import parse_id, user_of
 from schema.base.inputs import IdInput
+from schema.base.kept import offset_paginated
 from schema.base.loading import load, require
 from schema.base.pages import OffsetPaginated
 from schema.org.filters import MembershipFilter, MembershipOrder
@@ -27,7 +28,7 @@ BEYOND_OWN = "授权不能超出本人的角色和范围"
 
 @strawberry.type
 class MembershipQuery:
-    memberships: OffsetPaginated[MembershipType] = strawberry_django.offset_paginated(
+    memberships: OffsetPaginated[MembershipType] = offset_paginated(
         filters=MembershipFilter,
         ordering=MembershipOrder,
         description="角色授权列表（仅本人权限范围内）",

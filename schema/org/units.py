@@ -16,6 +16,7 @@ from permissions.registry import policy_for
 from schema.areas.lookup import area_by_code
 from schema.base.context import user_of
 from schema.base.inputs import IdInput, changes_of
+from schema.base.kept import offset_paginated
 from schema.base.loading import load, require
 from schema.base.pages import OffsetPaginated
 from schema.org.filters import UnitFilter, UnitOrder
@@ -28,7 +29,7 @@ class UnitQuery:
     # UnitType is nested in many types as a non-null FK, so it cannot carry the policy itself
     # (strawberry-django would prefetch it through get_queryset and null out hidden units):
     # the list applies the policy here.
-    @strawberry_django.offset_paginated(
+    @offset_paginated(
         OffsetPaginated[UnitType],
         filters=UnitFilter,
         ordering=UnitOrder,

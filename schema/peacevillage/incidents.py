@@ -12,6 +12,7 @@ from permissions.codenames import Action
 from schema.areas.lookup import area_by_code
 from schema.base.context import user_of
 from schema.base.inputs import IdInput, changes_of
+from schema.base.kept import offset_paginated
 from schema.base.loading import deleted, load, load_or_none, require
 from schema.base.pages import OffsetPaginated
 from schema.peacevillage.incident_types import (
@@ -26,7 +27,7 @@ from schema.peacevillage.incident_types import (
 
 @strawberry.type
 class IncidentQuery:
-    incidents: OffsetPaginated[IncidentType] = strawberry_django.offset_paginated(
+    incidents: OffsetPaginated[IncidentType] = offset_paginated(
         filters=IncidentFilter,
         ordering=IncidentOrder,
         description="案（事）件登记列表（仅本人权限范围内）",

@@ -23,6 +23,7 @@ from permissions.registry import policy_for
 from schema.areas.lookup import area_by_code
 from schema.base.context import user_of
 from schema.base.inputs import IdInput
+from schema.base.kept import offset_paginated
 from schema.base.loading import load, load_or_none, load_target_unit, require
 from schema.base.pages import OffsetPaginated
 from schema.peacevillage.filters import (
@@ -56,12 +57,12 @@ def require_reviewer(info: Info, assessment: Assessment) -> None:
 
 @strawberry.type
 class PeaceVillageQuery:
-    peace_village_assessments: OffsetPaginated[AssessmentType] = strawberry_django.offset_paginated(
+    peace_village_assessments: OffsetPaginated[AssessmentType] = offset_paginated(
         filters=PeaceVillageAssessmentFilter,
         ordering=PeaceVillageAssessmentOrder,
         description="平安村庄考评列表（仅本人权限范围内）",
     )
-    village_sponsors: OffsetPaginated[VillageSponsorType] = strawberry_django.offset_paginated(
+    village_sponsors: OffsetPaginated[VillageSponsorType] = offset_paginated(
         filters=VillageSponsorFilter,
         ordering=VillageSponsorOrder,
         description="成员单位包联村（社区）列表（仅本人权限范围内）",

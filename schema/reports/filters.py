@@ -7,6 +7,7 @@ from strawberry import auto
 from backend.reports.models import DispatchRule, Report, ReportCategory, ReportStatus
 from schema.base.context import parse_id
 from schema.base.filters import id_q, search_q, within_q
+from schema.base.kept import pure
 
 # The holding unit is still working on these: past the deadline they are overdue.
 IN_HAND = (ReportStatus.DISPATCHED, ReportStatus.SIGNED, ReportStatus.HANDLING)
@@ -30,6 +31,7 @@ class ReportFilter:
     deadline: auto
 
     @strawberry_django.filter_field(description="事项类别编号（一级类别含其下级）")
+    @pure
     def category(self, queryset: QuerySet, value: strawberry.ID, prefix: str) -> tuple[QuerySet, Q]:
         return queryset, category_q(value, prefix)
 
@@ -38,6 +40,7 @@ class ReportFilter:
         return queryset, within_q(value, prefix)
 
     @strawberry_django.filter_field(description="当前承办单位（单位编号）")
+    @pure
     def current_unit(
         self, queryset: QuerySet, value: strawberry.ID, prefix: str
     ) -> tuple[QuerySet, Q]:
@@ -49,6 +52,7 @@ class ReportFilter:
         return queryset, overdue if value else ~overdue
 
     @strawberry_django.filter_field(description="按编号、标题、描述、地点搜索，空格分隔多个词")
+    @pure
     def search(self, queryset: QuerySet, value: str, prefix: str) -> tuple[QuerySet, Q]:
         fields = ("number", "title", "description", "location")
         return queryset, search_q(value, prefix, fields)
@@ -82,6 +86,7 @@ class ReportCategoryFilter:
         return queryset, Q(**{f"{prefix}parent__isnull": value})
 
     @strawberry_django.filter_field(description="按编码、名称搜索")
+    @pure
     def search(self, queryset: QuerySet, value: str, prefix: str) -> tuple[QuerySet, Q]:
         return queryset, search_q(value, prefix, ("code", "name"))
 
@@ -99,6 +104,7 @@ class DispatchRuleFilter:
     id: auto
 
     @strawberry_django.filter_field(description="事项类别编号（一级类别含其下级）")
+    @pure
     def category(self, queryset: QuerySet, value: strawberry.ID, prefix: str) -> tuple[QuerySet, Q]:
         return queryset, category_q(value, prefix)
 
@@ -111,6 +117,7 @@ class DispatchRuleFilter:
         return queryset, id_q(value, prefix, "unit")
 
     @strawberry_django.filter_field(description="按类别名称、单位名称搜索")
+    @pure
     def search(self, queryset: QuerySet, value: str, prefix: str) -> tuple[QuerySet, Q]:
         return queryset, search_q(value, prefix, ("category__name", "unit__name", "area__name"))
 

@@ -8,6 +8,7 @@ from strawberry.types import Info
 from backend.reports.models import DispatchRule, Report, ReportCategory
 from permissions.registry import policy_for
 from schema.base.context import user_of
+from schema.base.kept import offset_paginated
 from schema.base.loading import load_or_none
 from schema.base.pages import OffsetPaginated
 from schema.reports.catalogue import ReportCatalogueMutation
@@ -26,14 +27,14 @@ from schema.reports.workflow import ReportWorkflowMutation
 
 @strawberry.type
 class ReportsQuery:
-    reports: OffsetPaginated[ReportType] = strawberry_django.offset_paginated(
+    reports: OffsetPaginated[ReportType] = offset_paginated(
         filters=ReportFilter, ordering=ReportOrder, description="事件列表（仅本人权限范围内）"
     )
-    dispatch_rules: OffsetPaginated[DispatchRuleType] = strawberry_django.offset_paginated(
+    dispatch_rules: OffsetPaginated[DispatchRuleType] = offset_paginated(
         filters=DispatchRuleFilter, ordering=DispatchRuleOrder, description="派单目录"
     )
 
-    @strawberry_django.offset_paginated(
+    @offset_paginated(
         OffsetPaginated[ReportCategoryType],
         filters=ReportCategoryFilter,
         ordering=ReportCategoryOrder,

@@ -15,6 +15,7 @@ from permissions.codenames import Action
 from permissions.policy import NotFound
 from schema.areas.lookup import area_by_code
 from schema.base.inputs import IdInput, changes_of
+from schema.base.kept import offset_paginated
 from schema.base.loading import load, require
 from schema.base.pages import OffsetPaginated
 from schema.teams.filters import TeamMemberFilter, TeamMemberOrder
@@ -25,7 +26,7 @@ from schema.teams.types import TeamMemberType
 
 @strawberry.type
 class TeamsQuery:
-    team_members: OffsetPaginated[TeamMemberType] = strawberry_django.offset_paginated(
+    team_members: OffsetPaginated[TeamMemberType] = offset_paginated(
         filters=TeamMemberFilter,
         ordering=TeamMemberOrder,
         description="一轴八员队伍成员列表（仅本人权限范围内）",

@@ -14,6 +14,7 @@ from backend.workflow.services import supervision_decide
 from permissions.codenames import Action
 from permissions.policy import NotFound
 from schema.base.context import user_of
+from schema.base.kept import offset_paginated
 from schema.base.loading import load
 from schema.base.pages import OffsetPaginated
 from schema.workflow.filters import SupervisionFilter, SupervisionOrder
@@ -71,7 +72,7 @@ class WorkflowQuery:
         records = TransitionRecord.objects.filter(object_type=object_type, object_id=obj.pk)
         return list(records.select_related("unit", "actor"))  # type: ignore[arg-type]
 
-    supervisions: OffsetPaginated[SupervisionType] = strawberry_django.offset_paginated(
+    supervisions: OffsetPaginated[SupervisionType] = offset_paginated(
         filters=SupervisionFilter,
         ordering=SupervisionOrder,
         description="督办与督办建议（仅本人权限范围内）",

@@ -43,13 +43,30 @@ def test_each_thread_compiles_on_its_own_connection(suning):
 
     def other_thread() -> None:
         try:
+            seen.append(prepared.ready())  # compiled on the first thread's connection only
             seen.append([a.code for a in prepared.all(code=suning.code)])
             seen.append(prepared in connections["default"].__dict__[CACHE])
         finally:
             connections.close_all()
 
     prepared.all(code=suning.code)
+    assert prepared.ready()
     worker = threading.Thread(target=other_thread)
     worker.start()
     worker.join()
-    assert seen == [[suning.code], True]
+    assert seen == [False, [suning.code], True]
+
+
+def test_a_values_list_runs_as_tuples_with_its_converters(city, suning):
+    prepared = Prepared(
+        lambda: (
+            Area.objects.filter(code__in=[city.code, suning.code])
+            .order_by("code")
+            .values_list("code", "name")
+        )
+    )
+    assert prepared.rows() == [(city.code, city.name), (suning.code, suning.name)]
+    assert prepared.ready() and prepared.rows() == [
+        (city.code, city.name),
+        (suning.code, suning.name),
+    ]

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from graphql import GraphQLObjectType, get_named_type, is_list_type, parse, print_ast
 
 from backend.areas.models import Area
-from schema.base import projection
+from schema.base import kept, projection
 from schema.base.shaping import COMPUTED, LEAF, Plan, Unservable
 from schema.resources.registry import RESOURCES
 from schema.schema import schema
@@ -58,19 +58,21 @@ def _servable(part: str, row: GraphQLObjectType) -> str:
 
 
 def both_ways(api, query: str, monkeypatch) -> tuple[str, str, bool]:
-    """The answer with the projection and without it, and whether the projection served it."""
+    """The answer with the projection and without it (nor a kept statement, schema/base/kept.py),
+    and whether the projection served it."""
     served = []
-    real = projection.results_plan
+    real = Plan.shape
+    kept._KEPT.clear()
     api(query)  # warm: what a process loads once (content types, the parsed document)
 
-    def watched(info):
-        plan = real(info)
-        served.append(plan is not None)
-        return plan
+    def watched(plan, rows, db):
+        served.append(plan)
+        return real(plan, rows, db)
 
     with monkeypatch.context() as patched, CaptureQueriesContext(connection) as first:
-        patched.setattr(projection, "results_plan", watched)
+        patched.setattr(Plan, "shape", watched)
         projected = json.dumps(api(query), ensure_ascii=False)
+    kept._KEPT.clear()
     with monkeypatch.context() as patched, CaptureQueriesContext(connection) as second:
         patched.setattr(projection, "results_plan", lambda info: None)
         completed = json.dumps(api(query), ensure_ascii=False)
