@@ -56,7 +56,10 @@ class Prepared(Generic[M]):
             return here[self]
         build = build or self.build
         assert build is not None, "a builder, here or at construction"
-        template = build(**self.samples)
+        return self.prime(build(**self.samples))
+
+    def prime(self, template: QuerySet) -> "_Compiled | None":
+        """Compile `template` — built with the samples — for this thread's connection."""
         self.db = template.db
         compiled = _Compiled.of(template, self.samples)
         connections[self.db].__dict__.setdefault(CACHE, {})[self] = compiled

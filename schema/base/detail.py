@@ -56,8 +56,11 @@ def _entry(info: Info, model: type[models.Model]) -> Entry | None:
     if entry is not None and entry[0] is nodes[0]:
         _ENTRIES.move_to_end(key)
         return entry
-    _, lists = detail_statement(info, _rows(info, model, SAMPLE_PK))
-    prepared: Prepared | None = Prepared(pk=SAMPLE_PK) if all(c.follows for c in lists) else None
+    sample, lists = detail_statement(info, _rows(info, model, SAMPLE_PK))
+    prepared: Prepared | None = None
+    if all(c.follows for c in lists):
+        prepared = Prepared(pk=SAMPLE_PK)
+        prepared.prime(sample)  # built once: for its child lists and as the statement
     _ENTRIES[key] = entry = (nodes[0], prepared, lists)
     if len(_ENTRIES) > MAX_ENTRIES:
         _ENTRIES.popitem(last=False)
