@@ -11,6 +11,7 @@ and is then simply built and compiled on every call, as before.
 
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
+from weakref import WeakKeyDictionary
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
@@ -46,12 +47,11 @@ class Prepared(Generic[M]):
 
     def ready(self) -> bool:
         """Compiled on this thread's connection, so that it runs without a builder."""
-        here = connections[self.db].__dict__.get(CACHE, {}) if self.db else {}
-        return here.get(self) is not None
+        return self.db is not None and _compiled_on(self.db).get(self) is not None
 
     def _compiled(self, build: Callable[..., QuerySet] | None) -> "_Compiled | None":
         # per connection (so per thread), and gone with it: a compiler holds its connection
-        here = connections[self.db].__dict__.setdefault(CACHE, {}) if self.db else {}
+        here = _compiled_on(self.db) if self.db else {}
         if self in here:
             return here[self]
         build = build or self.build
@@ -62,8 +62,14 @@ class Prepared(Generic[M]):
         """Compile `template` — built with the samples — for this thread's connection."""
         self.db = template.db
         compiled = _Compiled.of(template, self.samples)
-        connections[self.db].__dict__.setdefault(CACHE, {})[self] = compiled
+        _compiled_on(self.db)[self] = compiled
         return compiled
+
+
+def _compiled_on(db: str) -> "WeakKeyDictionary[Prepared, _Compiled | None]":
+    """This thread's connection's statements, each kept while its Prepared is (a forgotten list
+    page or detail scope takes its compiled statement with it)."""
+    return connections[db].__dict__.setdefault(CACHE, WeakKeyDictionary())
 
 
 class _Compiled:
@@ -83,6 +89,7 @@ class _Compiled:
         slots = {name: [i for i, p in enumerate(params) if p == v] for name, v in samples.items()}
         if any(len(found) != 1 for found in slots.values()):
             return None
+        _fixed_converters(compiler)
         return cls(template, compiler, sql, list(params), {k: v[0] for k, v in slots.items()})
 
     def run(self, values: dict[str, Any]) -> list[Any]:
@@ -99,6 +106,12 @@ class _Compiled:
         for name, index in self.slots.items():
             params[index] = values[name]
         self.compiler.as_sql = lambda *args, **kwargs: (self.sql, tuple(params))
+
+
+def _fixed_converters(compiler: Any) -> None:
+    """The compiled select's column converters, looked up once instead of on every run."""
+    converters = compiler.get_converters([s[0] for s in compiler.select[: compiler.col_count]])
+    compiler.get_converters = lambda expressions: converters
 
 
 class _Source:

@@ -4,6 +4,7 @@
 from typing import Any
 
 from django.db import models
+from django.db.models.base import ModelState
 
 TYPENAME, LEAF, OBJECT, COMPUTED = 0, 1, 2, 3
 Entry = tuple[int, str, Any, Any, bool]  # kind, response key, index(es) | name, how, nullable
@@ -51,6 +52,16 @@ def _computed_value(row: tuple, at: tuple[int, ...], how: tuple, key: str, db: s
     """A resolver of the row's own columns, called with an instance of just those columns."""
     call, model, names, _ = how
     try:
-        return call(model.from_db(db, names, [row[i] for i in at]))
+        return call(_root(model, db, names, [row[i] for i in at]))
     except Exception as error:  # it wants more than it declared, or fails: the ordinary path
         raise Unservable(key, lasting=True) from error
+
+
+def _root(model: type[models.Model], db: str, names: list[str], values: list[Any]) -> Any:
+    """An instance of `model` loaded with just these columns — the others deferred, as `from_db`
+    leaves them — made the way Django unpickles one (no `__init__` over every field)."""
+    root = model.__new__(model)
+    root._state = ModelState()
+    root._state.adding, root._state.db = False, db
+    root.__dict__.update(zip(names, values, strict=True))
+    return root

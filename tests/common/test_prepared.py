@@ -70,3 +70,16 @@ def test_a_values_list_runs_as_tuples_with_its_converters(city, suning):
         (city.code, city.name),
         (suning.code, suning.name),
     ]
+
+
+def test_a_forgotten_prepared_takes_its_compiled_statement_with_it(suning):
+    import gc
+
+    prepared = Prepared(_by_code, code=-1)
+    prepared.all(code=suning.code)
+    compiled_here = connections["default"].__dict__[CACHE]
+    assert prepared in compiled_here
+    before = len(compiled_here)
+    del prepared
+    gc.collect()
+    assert len(compiled_here) == before - 1
