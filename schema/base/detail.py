@@ -11,7 +11,6 @@ variables, and every child list follows the parent (read by the parent's id alon
 each request builds its statement as before.
 """
 
-from collections import OrderedDict
 from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
@@ -20,6 +19,7 @@ from graphql import FieldNode, FragmentSpreadNode, SelectionSetNode
 from strawberry.types import Info
 
 from backend.common.prepared import Prepared
+from backend.common.recent import Recent
 from permissions.registry import policy_for
 from schema.base.context import user_of
 from schema.base.nested import ChildList, detail_statement, fetch_detail, with_children
@@ -28,7 +28,7 @@ from schema.base.scoped import scoped
 SAMPLE_PK = 900_719_925_474_099  # bound only while compiling; no row has it
 MAX_ENTRIES = 2048
 Entry = tuple[FieldNode, Prepared | None, list[ChildList]]
-_ENTRIES: OrderedDict[tuple, Entry] = OrderedDict()
+_ENTRIES: Recent[Entry] = Recent(MAX_ENTRIES)
 
 
 def detail_row(info: Info, model: type[models.Model], pk: int) -> models.Model:
@@ -54,17 +54,13 @@ def _entry(info: Info, model: type[models.Model]) -> Entry | None:
     key = (id(nodes[0]), model, inputs)
     entry = _ENTRIES.get(key)
     if entry is not None and entry[0] is nodes[0]:
-        _ENTRIES.move_to_end(key)
         return entry
     sample, lists = detail_statement(info, _rows(info, model, SAMPLE_PK))
     prepared: Prepared | None = None
     if all(c.follows for c in lists):
         prepared = Prepared(pk=SAMPLE_PK)
         prepared.prime(sample)  # built once: for its child lists and as the statement
-    _ENTRIES[key] = entry = (nodes[0], prepared, lists)
-    if len(_ENTRIES) > MAX_ENTRIES:
-        _ENTRIES.popitem(last=False)
-    return entry
+    return _ENTRIES.put(key, (nodes[0], prepared, lists))
 
 
 def _variable(selection_set: SelectionSetNode | None) -> bool:

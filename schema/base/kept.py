@@ -17,7 +17,6 @@ Rows, grants given to units and totals are read when the statement runs, never k
 """
 
 import json
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +29,7 @@ from strawberry.types.base import has_object_definition
 from strawberry_django.fields.field import StrawberryDjangoField
 
 from backend.common.prepared import Prepared
+from backend.common.recent import Recent
 from permissions.registry import policy_for
 from schema.base.context import user_of
 from schema.base.scoped import PolicyScoped
@@ -55,7 +55,7 @@ class KeptPage:
     folded: bool
 
 
-_KEPT: OrderedDict[tuple, KeptPage] = OrderedDict()
+_KEPT: Recent[KeptPage] = Recent(MAX_KEPT)
 
 
 class KeepStatements(FieldExtension):
@@ -74,7 +74,6 @@ class KeepStatements(FieldExtension):
         kept = _KEPT.get(key) if key is not None else None
         node = info._raw_info.field_nodes[0]
         if kept is not None and kept.node is node and kept.plan.usable and kept.prepared.ready():
-            _KEPT.move_to_end(key)  # type: ignore[arg-type]
             return kept
         queryset = next_(source, info, **kwargs)
         if key is not None and isinstance(queryset, QuerySet):
@@ -101,9 +100,7 @@ def kept_page(key: tuple, node: FieldNode, plan: Plan, folded: bool) -> Prepared
     connection), else a new one kept from now on."""
     kept = _KEPT.get(key)
     if kept is None or kept.node is not node:
-        kept = _KEPT[key] = KeptPage(node, Prepared(), plan, folded)
-        if len(_KEPT) > MAX_KEPT:
-            _KEPT.popitem(last=False)
+        kept = _KEPT.put(key, KeptPage(node, Prepared(), plan, folded))
     return kept.prepared
 
 
