@@ -26,7 +26,7 @@ from schema.base.nested import ChildList, detail_statement, fetch_detail, with_c
 from schema.base.scoped import scoped
 
 SAMPLE_PK = 900_719_925_474_099  # bound only while compiling; no row has it
-MAX_ENTRIES = 2048
+MAX_ENTRIES = 256  # as schema.base.kept.MAX_KEPT: ~90 kB each
 Entry = tuple[FieldNode, Prepared | None, list[ChildList]]
 _ENTRIES: Recent[Entry] = Recent(MAX_ENTRIES)
 

@@ -37,7 +37,7 @@ from schema.base.shaping import Plan
 
 KEEP = "_zhili_keep"  # the key a built page's statement is to be kept under
 PURE = "_zhili_pure"
-MAX_KEPT = 2048
+MAX_KEPT = 256  # a kept page statement holds ~90 kB (measured): at most ~23 MB per worker
 SCOPED = PolicyScoped.get_queryset.__func__  # type: ignore[attr-defined]
 
 
