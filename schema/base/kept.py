@@ -31,6 +31,7 @@ from strawberry_django.fields.field import StrawberryDjangoField
 from backend.common.prepared import Prepared
 from backend.common.recent import Recent
 from permissions.registry import policy_for
+from schema.base import projection
 from schema.base.context import user_of
 from schema.base.scoped import PolicyScoped
 from schema.base.shaping import Plan
@@ -82,8 +83,8 @@ class KeepStatements(FieldExtension):
 
     def _key(self, source: Any, info: Any, kwargs: dict[str, Any]) -> tuple | None:
         raw = info._raw_info
-        if source is not None or len(raw.field_nodes) != 1:
-            return None
+        if source is not None or len(raw.field_nodes) != 1 or projection.results_plan(info) is None:
+            return None  # only a page read through a plan is kept: no key to compute for others
         if raw.operation.operation != OperationType.QUERY or not all(map(_pure, kwargs.values())):
             return None
         if getattr(kwargs.get("pagination"), "offset", 0):
